@@ -1,0 +1,156 @@
+//! `headings.toml`: standard sections and the headings and keys that name them.
+
+use super::Extensions;
+use crate::document::SectionKind;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSection {
+    standard: String,
+    accepted: Vec<String>,
+    synonyms: Vec<String>,
+    keys: Vec<String>,
+}
+
+/// How a heading reads against the standard sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadingMatch {
+    /// A heading ATS parsers recognise.
+    Accepted(SectionKind),
+    /// A heading that means a standard section but is not one ATS parsers recognise.
+    Synonym(SectionKind),
+    /// Not a known section heading.
+    Unknown,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Headings {
+    /// Standard heading text per section.
+    standard: HashMap<SectionKind, String>,
+    /// Lowercase heading -> section, for accepted headings.
+    accepted: HashMap<String, SectionKind>,
+    synonyms: HashMap<String, SectionKind>,
+    keys: HashMap<String, SectionKind>,
+    /// Names of the tables, to validate `extend-headings` targets.
+    names: BTreeMap<String, SectionKind>,
+}
+
+impl Headings {
+    pub fn parse(src: &str) -> Result<Headings, String> {
+        let raw: BTreeMap<String, RawSection> = toml::from_str(src).map_err(|e| e.to_string())?;
+        let mut h = Headings::default();
+        for (name, section) in raw {
+            let kind =
+                SectionKind::parse(&name).ok_or_else(|| format!("unknown section `{name}`"))?;
+            h.names.insert(name, kind);
+            h.standard.insert(kind, section.standard);
+            for a in section.accepted {
+                h.accepted.insert(a, kind);
+            }
+            for s in section.synonyms {
+                h.synonyms.insert(s, kind);
+            }
+            for k in section.keys {
+                h.keys.insert(k, kind);
+            }
+        }
+        Ok(h)
+    }
+
+    pub fn extend(&mut self, ext: &Extensions) {
+        for (heading, section) in &ext.headings {
+            if let Some(kind) = self.section_named(section) {
+                self.accepted.insert(normalize(heading), kind);
+            }
+        }
+    }
+
+    /// The section a data-table name (`experience`, `skills`...) stands for.
+    pub fn section_named(&self, name: &str) -> Option<SectionKind> {
+        self.names.get(&name.to_ascii_lowercase()).copied()
+    }
+
+    pub fn section_names(&self) -> impl Iterator<Item = &str> {
+        self.names.keys().map(String::as_str)
+    }
+
+    pub fn standard(&self, kind: SectionKind) -> &str {
+        self.standard.get(&kind).map_or("", String::as_str)
+    }
+
+    pub fn classify(&self, heading: &str) -> HeadingMatch {
+        let key = normalize(heading);
+        if let Some(&kind) = self.accepted.get(&key) {
+            HeadingMatch::Accepted(kind)
+        } else if let Some(&kind) = self.synonyms.get(&key) {
+            HeadingMatch::Synonym(kind)
+        } else {
+            HeadingMatch::Unknown
+        }
+    }
+
+    /// The section a heading names, accepted or synonym.
+    pub fn section_of(&self, heading: &str) -> SectionKind {
+        match self.classify(heading) {
+            HeadingMatch::Accepted(k) | HeadingMatch::Synonym(k) => k,
+            HeadingMatch::Unknown => SectionKind::Other,
+        }
+    }
+
+    /// The section a YAML / JSON key holds.
+    pub fn section_of_key(&self, key: &str) -> Option<SectionKind> {
+        let key = key.to_ascii_lowercase();
+        self.keys
+            .get(&key)
+            .or_else(|| self.accepted.get(&normalize(&key.replace('_', " "))))
+            .copied()
+    }
+
+    /// Every accepted heading, for near-miss suggestions.
+    pub fn accepted(&self) -> impl Iterator<Item = (&str, SectionKind)> {
+        self.accepted.iter().map(|(k, v)| (k.as_str(), *v))
+    }
+
+    pub fn synonyms(&self) -> impl Iterator<Item = (&str, SectionKind)> {
+        self.synonyms.iter().map(|(k, v)| (k.as_str(), *v))
+    }
+}
+
+/// Lowercase, `&` as "and", no decoration or trailing colon, single spaces.
+pub fn normalize(heading: &str) -> String {
+    let mut out = String::with_capacity(heading.len());
+    for word in heading
+        .split(|c: char| c.is_whitespace() || c == ':' || c == '|' || c == '/' || c == ',')
+        .filter(|w| !w.is_empty())
+    {
+        let word: String = word
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '’' || *c == '&' || *c == '-')
+            .map(|c| if c == '’' { '\'' } else { c })
+            .collect::<String>()
+            .to_lowercase();
+        let word = if word == "&" { "and".to_owned() } else { word };
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_headings() {
+        assert_eq!(normalize("  WORK   Experience: "), "work experience");
+        assert_eq!(normalize("Honors & Awards"), "honors and awards");
+        assert_eq!(normalize("Where I’ve Been"), "where i've been");
+    }
+}

@@ -1,0 +1,78 @@
+//! Rule data: the TOML tables in `rules/data/`, embedded at compile time, parsed once,
+//! and extended by the user's `extend-*` settings.
+
+mod headings;
+mod personal;
+mod verbs;
+
+pub use headings::Headings;
+pub use personal::{PersonalData, PersonalItem};
+pub use verbs::{Verbs, WeakOpener};
+
+use std::sync::{Arc, LazyLock};
+
+/// Source of every embedded data file, by name, for the data lint.
+pub const FILES: &[(&str, &str)] = &[
+    ("headings.toml", include_str!("../../data/headings.toml")),
+    ("personal_data.toml", include_str!("../../data/personal_data.toml")),
+    ("verbs.toml", include_str!("../../data/verbs.toml")),
+];
+
+fn file(name: &str) -> &'static str {
+    FILES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, src)| *src)
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Data {
+    pub headings: Headings,
+    pub personal: PersonalData,
+    pub verbs: Verbs,
+}
+
+/// User additions to the built-in data, from `extend-*` settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Extensions {
+    /// Extra weak openers: phrase, then replacement verbs (base form).
+    pub weak_openers: Vec<(String, Vec<String>)>,
+    /// Extra strong action verbs (base form).
+    pub action_verbs: Vec<String>,
+    /// Extra accepted headings: heading text, then the standard section it means.
+    pub headings: Vec<(String, String)>,
+}
+
+impl Extensions {
+    pub fn is_empty(&self) -> bool {
+        *self == Extensions::default()
+    }
+}
+
+static BUILTIN: LazyLock<Arc<Data>> = LazyLock::new(|| Arc::new(Data::load().unwrap_or_default()));
+
+impl Data {
+    /// The built-in data, parsed once.
+    pub fn builtin() -> Arc<Data> {
+        Arc::clone(&BUILTIN)
+    }
+
+    /// Parses the embedded files. A failure here is a bug caught by the data tests.
+    pub fn load() -> Result<Data, String> {
+        Ok(Data {
+            headings: Headings::parse(file("headings.toml"))
+                .map_err(|e| format!("headings.toml: {e}"))?,
+            personal: PersonalData::parse(file("personal_data.toml"))
+                .map_err(|e| format!("personal_data.toml: {e}"))?,
+            verbs: Verbs::parse(file("verbs.toml")).map_err(|e| format!("verbs.toml: {e}"))?,
+        })
+    }
+
+    /// A copy of this data with the user's additions.
+    pub fn extended(&self, ext: &Extensions) -> Data {
+        let mut data = self.clone();
+        data.verbs.extend(ext);
+        data.headings.extend(ext);
+        data
+    }
+}

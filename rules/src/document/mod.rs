@@ -1,0 +1,211 @@
+//! The resume model: every format is read into the same `Resume`, with byte spans into
+//! the original source for every piece of text.
+
+mod detect;
+mod markdown;
+pub mod suppress;
+mod text;
+mod yaml;
+
+pub use detect::{Format, detect_format, looks_like_resume};
+pub use text::Text;
+
+use crate::data::Data;
+use crate::span::TextRange;
+
+/// Where a piece of prose sits in the resume.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// A section heading (Markdown heading, YAML section key).
+    Heading,
+    /// The line naming a role: title, company, dates.
+    RoleHeader,
+    /// A list item or pseudo-bullet, or one YAML `highlights` entry.
+    Bullet,
+    /// A summary / objective / profile paragraph.
+    Summary,
+    /// Any other paragraph or scalar of prose.
+    Paragraph,
+    /// A field value that is not prose: a name, an email, a date, a URL, a location.
+    Field,
+}
+
+/// A standard resume section, recognised from its heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SectionKind {
+    Contact,
+    Summary,
+    Experience,
+    Education,
+    Skills,
+    Projects,
+    Certifications,
+    Awards,
+    Publications,
+    Volunteer,
+    Languages,
+    Interests,
+    References,
+    /// A heading that is not one of the above.
+    Other,
+}
+
+impl SectionKind {
+    pub fn parse(name: &str) -> Option<SectionKind> {
+        Some(match name {
+            "contact" => SectionKind::Contact,
+            "summary" => SectionKind::Summary,
+            "experience" => SectionKind::Experience,
+            "education" => SectionKind::Education,
+            "skills" => SectionKind::Skills,
+            "projects" => SectionKind::Projects,
+            "certifications" => SectionKind::Certifications,
+            "awards" => SectionKind::Awards,
+            "publications" => SectionKind::Publications,
+            "volunteer" => SectionKind::Volunteer,
+            "languages" => SectionKind::Languages,
+            "interests" => SectionKind::Interests,
+            "references" => SectionKind::References,
+            _ => return None,
+        })
+    }
+
+    /// Sections whose bullets are achievements (held to impact and verb rules).
+    pub fn has_achievements(self) -> bool {
+        matches!(
+            self,
+            SectionKind::Experience | SectionKind::Projects | SectionKind::Volunteer
+        )
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: Text,
+    /// Index into `Resume::sections`.
+    pub section: Option<usize>,
+    /// Index into `Resume::roles`.
+    pub role: Option<usize>,
+    /// Nesting depth for bullets (0 = top level).
+    pub depth: u8,
+    /// For `Field` blocks: the key that holds this value (lowercase, as written).
+    pub key: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Section {
+    /// The heading as written, when there is one.
+    pub heading: Option<Text>,
+    /// What the heading means, from the headings data.
+    pub kind: SectionKind,
+    /// The whole section in the source.
+    pub span: TextRange,
+    /// Heading level in Markdown (1–6); 0 for YAML / JSON keys.
+    pub level: u8,
+}
+
+#[derive(Clone, Debug)]
+pub struct Role {
+    pub section: Option<usize>,
+    /// The heading or line carrying title / company / dates.
+    pub header: Option<Text>,
+    /// Date text of the role ("Jan 2020 – Present"), when found.
+    pub dates: Option<Text>,
+    pub span: TextRange,
+}
+
+/// A YAML / JSON key, or a front-matter key.
+#[derive(Clone, Debug)]
+pub struct Field {
+    /// Dotted path of keys, lowercase: `basics.email`, `work.highlights`.
+    pub path: String,
+    /// The key itself as written, with its span.
+    pub key: Text,
+    /// The scalar value, when the value is a scalar.
+    pub value: Option<Text>,
+}
+
+/// A layout element an ATS parser may mangle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LayoutKind {
+    Table,
+    Image { alt: String, url: String },
+    Html { tag: String },
+}
+
+#[derive(Clone, Debug)]
+pub struct Layout {
+    pub kind: LayoutKind,
+    pub span: TextRange,
+}
+
+/// A comment in the source (HTML comment in Markdown, `#` comment in YAML).
+#[derive(Clone, Debug)]
+pub struct Comment {
+    /// The comment body without its delimiters, trimmed.
+    pub body: String,
+    pub span: TextRange,
+}
+
+/// A problem found while reading the document: reported by `syntax-error`.
+#[derive(Clone, Debug)]
+pub struct SyntaxProblem {
+    pub span: TextRange,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Resume {
+    pub format: Format,
+    pub blocks: Vec<Block>,
+    pub sections: Vec<Section>,
+    pub roles: Vec<Role>,
+    pub fields: Vec<Field>,
+    pub layout: Vec<Layout>,
+    pub comments: Vec<Comment>,
+    pub problems: Vec<SyntaxProblem>,
+    /// End of the header: the part before the first section, where contact details belong.
+    pub header_end: usize,
+    /// The front matter marks the file as a resume (`resume: true`), or it has
+    /// JSON Resume / RenderCV / FRESH keys.
+    pub declares_resume: bool,
+}
+
+impl Resume {
+    pub fn parse(source: &str, format: Format, data: &Data) -> Resume {
+        match format {
+            Format::Markdown => markdown::parse(source, data),
+            Format::Yaml | Format::Json => yaml::parse(source, format, data),
+        }
+    }
+
+    pub fn bullets(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.kind == BlockKind::Bullet)
+    }
+
+    pub fn section_of(&self, block: &Block) -> Option<&Section> {
+        block.section.and_then(|i| self.sections.get(i))
+    }
+
+    pub fn section_kind(&self, block: &Block) -> Option<SectionKind> {
+        self.section_of(block).map(|s| s.kind)
+    }
+
+    /// Bullets in sections that hold achievements (experience, projects, volunteer), or
+    /// bullets under a role.
+    pub fn achievement_bullets(&self) -> impl Iterator<Item = &Block> {
+        self.bullets().filter(|b| {
+            b.role.is_some() || self.section_kind(b).is_some_and(SectionKind::has_achievements)
+        })
+    }
+
+    pub fn has_section(&self, kind: SectionKind) -> bool {
+        self.sections.iter().any(|s| s.kind == kind)
+    }
+
+    /// Every block of prose a reader sees: all blocks but structural fields.
+    pub fn prose(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.kind != BlockKind::Field)
+    }
+}

@@ -1,0 +1,199 @@
+//! Rules: one file per rule, grouped by category. Each file declares its rule with
+//! `declare_rule!` (doc, id, category, default severity, fix availability) and implements
+//! `Rule::check` against the parsed `Resume`.
+
+pub mod impact;
+pub mod layout;
+pub mod privacy;
+pub mod syntax;
+pub mod verbs;
+
+use crate::data::Data;
+use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::document::Resume;
+use crate::registry::RuleId;
+use crate::settings::Settings;
+use crate::span::TextRange;
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    Impact,
+    Verbs,
+    Layout,
+    Privacy,
+    Syntax,
+}
+
+impl Category {
+    pub const ALL: &'static [Category] = &[
+        Category::Impact,
+        Category::Verbs,
+        Category::Layout,
+        Category::Privacy,
+        Category::Syntax,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Impact => "impact",
+            Category::Verbs => "verbs",
+            Category::Layout => "layout",
+            Category::Privacy => "privacy",
+            Category::Syntax => "syntax",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::ALL.iter().copied().find(|c| c.as_str() == s)
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether a rule offers fixes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixAvailability {
+    None,
+    Sometimes,
+    Always,
+}
+
+impl FixAvailability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::None => "none",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Always => "always",
+        }
+    }
+}
+
+/// What the registry knows of a rule, captured by `declare_rule!`.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub category: Category,
+    pub default_severity: Severity,
+    pub fix: FixAvailability,
+    /// The doc comment: `## What it does`, `## Why is this bad?`, `## Example`, `## Use instead`.
+    pub doc: &'static str,
+    pub file: &'static str,
+}
+
+impl RuleMeta {
+    /// The first sentence of "What it does", for listings.
+    pub fn summary(&self) -> &'static str {
+        let body = self
+            .doc
+            .split("## What it does")
+            .nth(1)
+            .unwrap_or("")
+            .split("##")
+            .next()
+            .unwrap_or("")
+            .trim();
+        let end = body.find(". ").map_or(body.len(), |i| i + 1);
+        body.get(..end).unwrap_or(body).trim()
+    }
+}
+
+pub trait Rule: Sync {
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink);
+}
+
+/// What a rule sees: the parsed resume, the source text, the data and the settings.
+pub struct Context<'a> {
+    pub source: &'a str,
+    pub resume: &'a Resume,
+    pub settings: &'a Settings,
+}
+
+impl Context<'_> {
+    pub fn data(&self) -> &Data {
+        &self.settings.data
+    }
+}
+
+/// Collects the diagnostics of one rule.
+pub struct Sink {
+    rule: RuleId,
+    severity: Severity,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl Sink {
+    pub(crate) fn new(rule: RuleId, severity: Severity) -> Self {
+        Sink {
+            rule,
+            severity,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Reports `message` at `range`.
+    pub fn report(&mut self, range: TextRange, message: impl Into<String>) {
+        self.report_with(range, message, Vec::new());
+    }
+
+    pub fn report_with(
+        &mut self,
+        range: TextRange,
+        message: impl Into<String>,
+        fixes: Vec<Fix>,
+    ) {
+        self.diagnostics.push(Diagnostic {
+            rule: self.rule,
+            severity: self.severity,
+            range,
+            message: message.into(),
+            fixes,
+        });
+    }
+}
+
+/// Declares a rule: its doc comment, unit struct and metadata.
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it does
+///     /// ...
+///     pub struct WeakOpener {
+///         id: "weak-opener",
+///         category: Verbs,
+///         severity: Warning,
+///         fix: Sometimes,
+///     }
+/// }
+/// ```
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            id: $id:literal,
+            category: $category:ident,
+            severity: $severity:ident,
+            fix: $fix:ident $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                id: $id,
+                category: $crate::rules::Category::$category,
+                default_severity: $crate::diagnostic::Severity::$severity,
+                fix: $crate::rules::FixAvailability::$fix,
+                doc: concat!($($doc, "\n",)*),
+                file: file!(),
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;

@@ -1,0 +1,66 @@
+//! One-line helpers for rule unit tests.
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Format;
+use crate::fix::apply_fixes;
+use crate::registry::RuleId;
+use crate::settings::Settings;
+use crate::{Applicability, Input, lint};
+
+/// The diagnostics of `rule` alone on `text`.
+pub fn diagnostics(rule: RuleId, format: Format, text: &str) -> Vec<Diagnostic> {
+    let settings = Settings::only(&[rule]);
+    lint(&Input {
+        source: text,
+        format,
+        settings: &settings,
+    })
+    .diagnostics
+}
+
+/// The source text each diagnostic of `rule` covers.
+pub fn flagged(rule: RuleId, format: Format, text: &str) -> Vec<String> {
+    diagnostics(rule, format, text)
+        .iter()
+        .map(|d| d.range.slice(text).to_owned())
+        .collect()
+}
+
+/// The messages of `rule` on `text`.
+pub fn messages(rule: RuleId, format: Format, text: &str) -> Vec<String> {
+    diagnostics(rule, format, text)
+        .into_iter()
+        .map(|d| d.message)
+        .collect()
+}
+
+/// The fix titles of the first diagnostic.
+pub fn fix_titles(rule: RuleId, format: Format, text: &str) -> Vec<String> {
+    diagnostics(rule, format, text)
+        .first()
+        .map(|d| d.fixes.iter().map(|f| f.title.clone()).collect())
+        .unwrap_or_default()
+}
+
+/// `text` after applying fix number `n` of the first diagnostic.
+pub fn apply_fix(rule: RuleId, format: Format, text: &str, n: usize) -> String {
+    let diags = diagnostics(rule, format, text);
+    let Some(first) = diags.first() else {
+        return text.to_owned();
+    };
+    let Some(fix) = first.fixes.get(n) else {
+        return text.to_owned();
+    };
+    let one = Diagnostic {
+        fixes: vec![fix.clone()],
+        ..first.clone()
+    };
+    apply_fixes(text, &[one], Applicability::Suggestion).0
+}
+
+/// Asserts `rule` reports nothing on `text`.
+#[track_caller]
+pub fn assert_clean(rule: RuleId, format: Format, text: &str) {
+    let found = flagged(rule, format, text);
+    assert!(found.is_empty(), "{rule} flagged {found:?} in:\n{text}");
+}
