@@ -10,11 +10,11 @@ pub mod data;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+pub mod matchers;
 pub mod registry;
 pub mod rules;
 pub mod settings;
 pub mod span;
-pub mod matchers;
 
 #[cfg(test)]
 mod testing;
@@ -82,9 +82,9 @@ pub fn lint(input: &Input<'_>) -> Report {
     for d in &mut report.diagnostics {
         sanitize(d, input.source);
     }
-    report
-        .diagnostics
-        .sort_by(|a, b| (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule)));
+    report.diagnostics.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
+    });
     report
 }
 

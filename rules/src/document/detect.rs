@@ -114,10 +114,23 @@ mod tests {
 
     #[test]
     fn resume_file_names() {
-        for name in ["resume.md", "Resume-2024.yaml", "cv.json", "jane_doe_resume.md", "my-cv.md", "docs/CV.md"] {
+        for name in [
+            "resume.md",
+            "Resume-2024.yaml",
+            "cv.json",
+            "jane_doe_resume.md",
+            "my-cv.md",
+            "docs/CV.md",
+        ] {
             assert!(looks_like_resume(name), "{name}");
         }
-        for name in ["README.md", "notes.md", "cvs-report.md", "curve.yaml", "recv.json"] {
+        for name in [
+            "README.md",
+            "notes.md",
+            "cvs-report.md",
+            "curve.yaml",
+            "recv.json",
+        ] {
             assert!(!looks_like_resume(name), "{name}");
         }
     }
