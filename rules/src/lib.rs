@@ -20,6 +20,7 @@
 
 pub mod data;
 pub mod diagnostic;
+pub mod docs;
 pub mod document;
 pub mod fix;
 pub mod matchers;
