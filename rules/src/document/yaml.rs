@@ -151,6 +151,9 @@ const HEADER_KEYS: &[&str] = &[
     "position",
     "title",
     "role",
+    "job_title",
+    "jobtitle",
+    "job",
     "company",
     "employer",
     "organization",
@@ -177,6 +180,20 @@ fn extra_section_key(key: &str) -> Option<SectionKind> {
         "recognition" => Some(SectionKind::Awards),
         _ => None,
     }
+}
+
+/// `personalProjects` / `work-history` as words: "personal projects", "work history".
+fn split_words(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    let mut prev_lower = false;
+    for c in key.trim().chars() {
+        if c.is_uppercase() && prev_lower {
+            out.push(' ');
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        out.push(if c == '-' || c == '_' { ' ' } else { c });
+    }
+    out
 }
 
 #[derive(Clone, Default)]
@@ -324,7 +341,12 @@ impl Walker<'_> {
                 .data
                 .headings
                 .section_of_key(&name)
-                .or_else(|| extra_section_key(&name));
+                .or_else(|| extra_section_key(&name))
+                .or_else(|| {
+                    self.data
+                        .headings
+                        .section_of_key(&split_words(key_text.as_str()))
+                });
             let is_collection = matches!(value.kind, NodeKind::Seq(_) | NodeKind::Map(_));
             if let Some(kind) = kind
                 && (is_collection || kind == SectionKind::Summary)
@@ -354,7 +376,11 @@ impl Walker<'_> {
         let key = ctx.key.as_deref().unwrap_or("");
         let section = self.section_kind(ctx);
         let words = text.as_str().split_whitespace().count();
+        let achievements = ctx.role.is_some() || section.is_some_and(SectionKind::has_achievements);
         let kind = if (ctx.in_list && BULLET_KEYS.contains(&key)) || key == "bullet" {
+            BlockKind::Bullet
+        } else if ctx.in_list && achievements && (words >= 4 || SUMMARY_KEYS.contains(&key)) {
+            // A list of sentences under a role, such as `description: [...]`.
             BlockKind::Bullet
         } else if ctx.section_entry {
             // A RenderCV text entry: a plain paragraph under a section title.
@@ -374,14 +400,10 @@ impl Walker<'_> {
             } else {
                 BlockKind::Paragraph
             }
-        } else if PROSE_KEYS.contains(&key) || (ctx.in_list && SUMMARY_KEYS.contains(&key)) {
-            BlockKind::Paragraph
-        } else if ctx.in_list
-            && words >= 4
-            && (ctx.role.is_some() || section.is_some_and(SectionKind::has_achievements))
+        } else if PROSE_KEYS.contains(&key)
+            || (ctx.in_list && SUMMARY_KEYS.contains(&key))
+            || words >= 12
         {
-            BlockKind::Bullet
-        } else if words >= 12 {
             BlockKind::Paragraph
         } else {
             BlockKind::Field

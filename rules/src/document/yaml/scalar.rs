@@ -101,6 +101,11 @@ enum Flow {
 }
 
 fn quoted(src: &str, start: usize, end: usize, quote: u8, kind: Flow) -> Option<Text> {
+    // In a flow collection the span can run past the closing quote over white space.
+    let mut end = end;
+    while end > start + 1 && matches!(byte_at(src, end - 1), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+        end -= 1;
+    }
     if byte_at(src, start) != Some(quote) || end < start + 2 || byte_at(src, end - 1) != Some(quote)
     {
         return None;
@@ -203,7 +208,10 @@ fn flow(src: &str, start: usize, end: usize, kind: Flow) -> Text {
             }
         }
     }
-    flush(&mut t, &mut pending, pos.min(end));
+    // Plain scalars have no trailing white space (a flow span may run over some).
+    if kind != Flow::Plain {
+        flush(&mut t, &mut pending, pos.min(end));
+    }
     t
 }
 
