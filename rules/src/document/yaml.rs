@@ -21,6 +21,7 @@ use tree::{Node, NodeKind, Tree};
 pub fn parse(source: &str, format: Format, data: &Data) -> Resume {
     let tree = tree::build(source);
     let mut walker = Walker {
+        src: source,
         data,
         resume: Resume {
             format,
@@ -101,6 +102,9 @@ fn comments(src: &str, tree: &Tree) -> Vec<Comment> {
     }
     out
 }
+
+/// A highlight is split into at most this many sub-bullets.
+const MAX_SUB_BULLETS: usize = 64;
 
 /// Keys whose list items are achievement bullets.
 const BULLET_KEYS: &[&str] = &[
@@ -211,6 +215,7 @@ struct Ctx {
 }
 
 struct Walker<'d> {
+    src: &'d str,
     data: &'d Data,
     resume: Resume,
     rendercv: bool,
@@ -369,7 +374,12 @@ impl Walker<'_> {
     }
 
     fn scalar(&mut self, text: &Text, ctx: &Ctx) {
-        let text = text.trimmed();
+        let value = text.as_str();
+        let text = if value.trim().len() == value.len() {
+            text.clone()
+        } else {
+            text.trimmed()
+        };
         if text.is_empty() {
             return;
         }
@@ -437,7 +447,11 @@ impl Walker<'_> {
             if i < start {
                 continue;
             }
-            if !self.rendercv && text.is_verbatim(i..i + 1) {
+            if pieces.len() >= MAX_SUB_BULLETS {
+                break;
+            }
+            // Outside RenderCV, only a folded line break (not a written space) splits.
+            if !self.rendercv && text.source_range(i..i + 1).slice(self.src) == " " {
                 continue;
             }
             let piece = text.sub(start..i).trimmed();

@@ -3,6 +3,8 @@
 //! saphyr counts positions in characters. An ASCII document maps one to one; otherwise a
 //! checkpoint every `STEP` characters bounds each lookup to a short walk.
 
+use std::cell::Cell;
+
 const STEP: usize = 64;
 
 pub(super) struct CharIndex<'a> {
@@ -10,6 +12,9 @@ pub(super) struct CharIndex<'a> {
     ascii: bool,
     /// Byte offset of char `k * STEP`.
     checkpoints: Vec<u32>,
+    /// The last lookup (char index, byte offset): events come in order, so the next
+    /// lookup is usually a short walk from there.
+    cursor: Cell<(usize, usize)>,
 }
 
 impl<'a> CharIndex<'a> {
@@ -27,6 +32,7 @@ impl<'a> CharIndex<'a> {
             src,
             ascii,
             checkpoints,
+            cursor: Cell::new((0, 0)),
         }
     }
 
@@ -35,14 +41,24 @@ impl<'a> CharIndex<'a> {
         if self.ascii {
             return index.min(self.src.len());
         }
-        let Some(&start) = self.checkpoints.get(index / STEP) else {
-            return self.src.len();
+        let (cursor_char, cursor_byte) = self.cursor.get();
+        let (from_char, from_byte) = if index >= cursor_char && index - cursor_char < index % STEP {
+            (cursor_char, cursor_byte)
+        } else {
+            let Some(&start) = self.checkpoints.get(index / STEP) else {
+                return self.src.len();
+            };
+            (index - index % STEP, start as usize)
         };
-        let start = start as usize;
-        let rest = self.src.get(start..).unwrap_or("");
-        rest.char_indices()
-            .nth(index % STEP)
-            .map_or(self.src.len(), |(b, _)| start + b)
+        let rest = self.src.get(from_byte..).unwrap_or("");
+        let byte = rest
+            .char_indices()
+            .nth(index - from_char)
+            .map_or(self.src.len(), |(b, _)| from_byte + b);
+        if byte < self.src.len() {
+            self.cursor.set((index, byte));
+        }
+        byte
     }
 }
 

@@ -23,6 +23,25 @@ pub(super) fn scalar_text(
     if has_props && !matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
         start = skip_props(src, start, end);
     }
+    // Fast path: a scalar written exactly as its value (most of them).
+    let inner = match style {
+        ScalarStyle::Plain => src.get(start..end).map(|s| s.trim_end_matches([' ', '\t'])),
+        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => src
+            .get(start..end)
+            .map(|s| s.trim_end_matches([' ', '\t', '\r', '\n']))
+            .and_then(|s| s.get(1..s.len().saturating_sub(1))),
+        ScalarStyle::Literal | ScalarStyle::Folded => None,
+    };
+    if inner == Some(cooked) {
+        let offset = if style == ScalarStyle::Plain {
+            start
+        } else {
+            start + 1
+        };
+        let mut t = Text::default();
+        t.push_verbatim(cooked, offset);
+        return t;
+    }
     let built = match style {
         ScalarStyle::Plain => Some(flow(src, start, end, Flow::Plain)),
         ScalarStyle::SingleQuoted => quoted(src, start, end, b'\'', Flow::Single),
@@ -202,9 +221,25 @@ fn flow(src: &str, start: usize, end: usize, kind: Flow) -> Text {
             }
             _ => {
                 flush(&mut t, &mut pending, pos);
-                let mut buf = [0u8; 4];
-                t.push_verbatim(c.encode_utf8(&mut buf), pos);
-                pos += c.len_utf8();
+                // A run of ordinary text up to the next space, break, quote or escape
+                // (all ASCII, so the run ends on a char boundary).
+                let run = src
+                    .get(pos..end)
+                    .and_then(|s| {
+                        s.bytes().skip(1).position(|b| {
+                            matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+                                || (kind == Flow::Single && b == b'\'')
+                                || (kind == Flow::Double && b == b'\\')
+                        })
+                    })
+                    .map_or(end, |i| pos + 1 + i);
+                let run = if src.is_char_boundary(run) {
+                    run
+                } else {
+                    pos + c.len_utf8()
+                };
+                t.push_verbatim(src.get(pos..run).unwrap_or(""), pos);
+                pos = run.max(pos + c.len_utf8());
             }
         }
     }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::data::Data;
+use crate::span::TextRange;
 
 fn read(src: &str) -> Resume {
     parse(src, Format::Yaml, &Data::builtin())
@@ -478,4 +479,70 @@ fn junk_never_panics() {
             assert!(src.get(p.span.as_range()).is_some(), "{src:?}: {p:?}");
         }
     }
+}
+
+fn assert_ranges_ok(src: &str, r: &Resume) {
+    let ok = |range: TextRange| {
+        range.end() <= src.len()
+            && src.is_char_boundary(range.start())
+            && src.is_char_boundary(range.end())
+    };
+    for b in &r.blocks {
+        assert!(ok(b.text.span()), "{src:?}: {b:?}");
+        let len = b.text.as_str().len();
+        for (i, _) in b.text.as_str().char_indices() {
+            assert!(ok(b.text.source_range(i..len)), "{src:?}: {b:?} at {i}");
+        }
+    }
+    for f in &r.fields {
+        assert!(ok(f.key.span()), "{src:?}: {f:?}");
+    }
+    for p in &r.problems {
+        assert!(ok(p.span), "{src:?}: {p:?}");
+    }
+    for c in &r.comments {
+        assert!(ok(c.span), "{src:?}: {c:?}");
+    }
+    for s in &r.sections {
+        assert!(ok(s.span), "{src:?}: {s:?}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_text_never_panics(src in "\\PC{0,80}") {
+        assert_ranges_ok(&src, &read(&src));
+    }
+
+    #[test]
+    fn yamlish_text_never_panics(
+        src in "([a-zé😀 ]{0,6}|[-:#\"'|>\\[\\]{},&*!\\\\\t]|\r?\n {0,4}|\\\\u00e9){0,40}"
+    ) {
+        assert_ranges_ok(&src, &read(&src));
+    }
+}
+
+#[test]
+fn large_inputs_stay_linear() {
+    let started = std::time::Instant::now();
+    let mut big = String::from("work:\n");
+    for i in 0..20_000 {
+        big.push_str(&format!(
+            "  - position: Engineer {i} é\n    highlights:\n      - \"Helped \\u00e9 {i}\"\n      - plain {i}\n        - sub {i}\n"
+        ));
+    }
+    let r = read(&big);
+    assert_eq!(r.roles.len(), 20_000);
+    let dup = format!("{{{}\"a\": 1}}", "\"a\": 1, ".repeat(50_000));
+    let r = read(&dup);
+    assert_eq!(r.problems.len(), 50_000);
+    let folded = format!("summary: a{}\n", "\n  - b".repeat(50_000));
+    let _ = read(&folded);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
 }

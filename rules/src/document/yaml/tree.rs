@@ -115,6 +115,8 @@ struct Builder<'a> {
     /// Collections being skipped below `MAX_DEPTH`.
     skipping: usize,
     skipped_start: usize,
+    /// Line starts, for messages; empty until needed.
+    lines: Vec<usize>,
     tree: Tree,
 }
 
@@ -125,6 +127,7 @@ pub(super) fn build(src: &str) -> Tree {
         stack: Vec::new(),
         skipping: 0,
         skipped_start: 0,
+        lines: Vec::new(),
         tree: Tree {
             roots: Vec::new(),
             problems: Vec::new(),
@@ -286,9 +289,9 @@ impl Builder<'_> {
                     let name = k.scalar().map(|t| t.as_str().to_owned());
                     match name.as_ref().and_then(|n| seen.get(n).copied()) {
                         Some(index) => {
-                            let first_line = entries
-                                .get(index)
-                                .map_or(0, |(fk, _)| line_of(self.src, fk.span.start()));
+                            let first_line = entries.get(index).map_or(0, |(fk, _)| {
+                                line_of(self.src, &mut self.lines, fk.span.start())
+                            });
                             self.tree.problems.push(SyntaxProblem {
                                 span: k.span,
                                 message: format!(
@@ -315,7 +318,11 @@ impl Builder<'_> {
     }
 }
 
-/// 1-based line of a byte offset.
-pub(super) fn line_of(src: &str, offset: usize) -> usize {
-    src.get(..offset).map_or(0, |s| s.matches('\n').count()) + 1
+/// 1-based line of a byte offset; `lines` (line starts) is built on first use.
+fn line_of(src: &str, lines: &mut Vec<usize>, offset: usize) -> usize {
+    if lines.is_empty() {
+        lines.push(0);
+        lines.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+    }
+    lines.partition_point(|&start| start <= offset).max(1)
 }
