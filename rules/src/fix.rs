@@ -5,7 +5,11 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit};
 /// Applies the first fix of each diagnostic whose applicability is at least `min`, skipping
 /// any fix whose edits overlap one already taken. Returns the new text and how many fixes
 /// were applied.
-pub fn apply_fixes(source: &str, diagnostics: &[Diagnostic], min: Applicability) -> (String, usize) {
+pub fn apply_fixes(
+    source: &str,
+    diagnostics: &[Diagnostic],
+    min: Applicability,
+) -> (String, usize) {
     let mut fixes: Vec<&[Edit]> = diagnostics
         .iter()
         .filter_map(|d| d.fixes.iter().find(|f| f.applicability >= min))

@@ -6,15 +6,28 @@
 //!   `syntax-error` diagnostic, and a rule that panics is isolated and reported;
 //! - everything is deterministic.
 
+// The panic-prone lints guard the library; unit tests may index and unwrap.
+#![cfg_attr(
+    test,
+    allow(
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
 pub mod data;
 pub mod diagnostic;
+pub mod docs;
 pub mod document;
 pub mod fix;
+pub mod matchers;
 pub mod registry;
 pub mod rules;
 pub mod settings;
 pub mod span;
-pub mod matchers;
 
 #[cfg(test)]
 mod testing;
@@ -82,9 +95,9 @@ pub fn lint(input: &Input<'_>) -> Report {
     for d in &mut report.diagnostics {
         sanitize(d, input.source);
     }
-    report
-        .diagnostics
-        .sort_by(|a, b| (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule)));
+    report.diagnostics.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
+    });
     report
 }
 

@@ -1,7 +1,7 @@
 //! Rule data: the TOML tables in `rules/data/`, embedded at compile time, parsed once,
 //! and extended by the user's `extend-*` settings.
 
-mod headings;
+pub mod headings;
 mod personal;
 mod verbs;
 
@@ -14,7 +14,10 @@ use std::sync::{Arc, LazyLock};
 /// Source of every embedded data file, by name, for the data lint.
 pub const FILES: &[(&str, &str)] = &[
     ("headings.toml", include_str!("../../data/headings.toml")),
-    ("personal_data.toml", include_str!("../../data/personal_data.toml")),
+    (
+        "personal_data.toml",
+        include_str!("../../data/personal_data.toml"),
+    ),
     ("verbs.toml", include_str!("../../data/verbs.toml")),
 ];
 

@@ -78,8 +78,12 @@ impl Verbs {
             });
         }
         // Longest phrase first, so "worked closely on" wins over "worked on".
-        self.weak_openers
-            .sort_by(|a, b| b.phrase.len().cmp(&a.phrase.len()).then(a.phrase.cmp(&b.phrase)));
+        self.weak_openers.sort_by(|a, b| {
+            b.phrase
+                .len()
+                .cmp(&a.phrase.len())
+                .then(a.phrase.cmp(&b.phrase))
+        });
     }
 
     /// The base form of a known action verb form (lowercase input).

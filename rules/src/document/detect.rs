@@ -41,22 +41,21 @@ pub fn detect_format(file_name: Option<&str>, source: &str) -> Format {
     let trimmed = source.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
         Format::Json
-    } else if trimmed.starts_with("---") && !looks_like_front_matter(trimmed) {
-        Format::Yaml
-    } else if trimmed
-        .lines()
-        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .is_some_and(|l| {
-            let l = l.trim_end();
-            // `key:` or `key: value` on the first content line, with no Markdown markers.
-            l.split_once(':').is_some_and(|(k, _)| {
-                !k.is_empty()
-                    && k.chars()
-                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == ' ')
-                    && !k.contains("  ")
-            }) && !l.starts_with('-')
-        })
-        && trimmed.lines().any(|l| l.starts_with("  "))
+    } else if (trimmed.starts_with("---") && !looks_like_front_matter(trimmed))
+        || trimmed
+            .lines()
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .is_some_and(|l| {
+                let l = l.trim_end();
+                // `key:` or `key: value` on the first content line, with no Markdown markers.
+                l.split_once(':').is_some_and(|(k, _)| {
+                    !k.is_empty()
+                        && k.chars()
+                            .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == ' ')
+                        && !k.contains("  ")
+                }) && !l.starts_with('-')
+            })
+            && trimmed.lines().any(|l| l.starts_with("  "))
     {
         Format::Yaml
     } else {
@@ -114,10 +113,23 @@ mod tests {
 
     #[test]
     fn resume_file_names() {
-        for name in ["resume.md", "Resume-2024.yaml", "cv.json", "jane_doe_resume.md", "my-cv.md", "docs/CV.md"] {
+        for name in [
+            "resume.md",
+            "Resume-2024.yaml",
+            "cv.json",
+            "jane_doe_resume.md",
+            "my-cv.md",
+            "docs/CV.md",
+        ] {
             assert!(looks_like_resume(name), "{name}");
         }
-        for name in ["README.md", "notes.md", "cvs-report.md", "curve.yaml", "recv.json"] {
+        for name in [
+            "README.md",
+            "notes.md",
+            "cvs-report.md",
+            "curve.yaml",
+            "recv.json",
+        ] {
             assert!(!looks_like_resume(name), "{name}");
         }
     }

@@ -1,6 +1,7 @@
 //! The resume model: every format is read into the same `Resume`, with byte spans into
 //! the original source for every piece of text.
 
+pub mod dates;
 mod detect;
 mod markdown;
 pub mod suppress;
@@ -196,7 +197,10 @@ impl Resume {
     /// bullets under a role.
     pub fn achievement_bullets(&self) -> impl Iterator<Item = &Block> {
         self.bullets().filter(|b| {
-            b.role.is_some() || self.section_kind(b).is_some_and(SectionKind::has_achievements)
+            b.role.is_some()
+                || self
+                    .section_kind(b)
+                    .is_some_and(SectionKind::has_achievements)
         })
     }
 

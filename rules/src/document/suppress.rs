@@ -83,7 +83,8 @@ impl Suppressions {
                         .get(line_end..)
                         .and_then(|rest| rest.find('\n'))
                         .map_or(source.len(), |i| line_end + i);
-                    s.spans.push((TextRange::new(line_end, next_end.max(line_end)), c.rules));
+                    s.spans
+                        .push((TextRange::new(line_end, next_end.max(line_end)), c.rules));
                 }
                 Directive::Disable => open.push((c.span.end(), c.rules)),
                 Directive::Enable => {

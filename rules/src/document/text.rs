@@ -124,7 +124,9 @@ impl Text {
         let Some(piece) = self.pieces.get(idx).or(self.pieces.last()) else {
             return 0;
         };
-        let rel = u32::try_from(offset).unwrap_or(u32::MAX).saturating_sub(piece.logical);
+        let rel = u32::try_from(offset)
+            .unwrap_or(u32::MAX)
+            .saturating_sub(piece.logical);
         if piece.verbatim() {
             (piece.source.start + rel.min(piece.logical_len)) as usize
         } else {
@@ -171,10 +173,7 @@ impl Text {
                 continue;
             }
             let source = if p.verbatim() {
-                TextRange::new(
-                    p.source.start() + (s - ps),
-                    p.source.start() + (e - ps),
-                )
+                TextRange::new(p.source.start() + (s - ps), p.source.start() + (e - ps))
             } else {
                 p.source
             };

@@ -140,12 +140,7 @@ impl Sink {
         self.report_with(range, message, Vec::new());
     }
 
-    pub fn report_with(
-        &mut self,
-        range: TextRange,
-        message: impl Into<String>,
-        fixes: Vec<Fix>,
-    ) {
+    pub fn report_with(&mut self, range: TextRange, message: impl Into<String>, fixes: Vec<Fix>) {
         self.diagnostics.push(Diagnostic {
             rule: self.rule,
             severity: self.severity,

@@ -61,7 +61,15 @@ mod tests {
     #[test]
     fn valid_documents_are_clean() {
         assert_clean(RuleId::SyntaxError, Format::Yaml, "basics:\n  name: Ada\n");
-        assert_clean(RuleId::SyntaxError, Format::Json, "{\"basics\": {\"name\": \"Ada\"}}");
-        assert_clean(RuleId::SyntaxError, Format::Markdown, "# Ada\n\n- Built things\n");
+        assert_clean(
+            RuleId::SyntaxError,
+            Format::Json,
+            "{\"basics\": {\"name\": \"Ada\"}}",
+        );
+        assert_clean(
+            RuleId::SyntaxError,
+            Format::Markdown,
+            "# Ada\n\n- Built things\n",
+        );
     }
 }
