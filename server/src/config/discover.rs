@@ -8,11 +8,16 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Default)]
 pub struct Discovery {
     cache: HashMap<PathBuf, Option<PathBuf>>,
+    cwd: Option<PathBuf>,
 }
 
 impl Discovery {
     /// The nearest `.hirelint.toml` in `dir` or one of its ancestors.
+    /// Paths under the current directory are returned relative to it, for messages.
     pub fn find(&mut self, dir: &Path) -> Option<PathBuf> {
+        if self.cwd.is_none() {
+            self.cwd = std::env::current_dir().ok();
+        }
         let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
         let mut visited = Vec::new();
         let mut found = None;
@@ -24,7 +29,12 @@ impl Discovery {
             visited.push(ancestor.to_path_buf());
             let candidate = ancestor.join(CONFIG_FILE_NAME);
             if candidate.is_file() {
-                found = Some(candidate);
+                let relative = self
+                    .cwd
+                    .as_deref()
+                    .and_then(|cwd| candidate.strip_prefix(cwd).ok())
+                    .map(Path::to_path_buf);
+                found = Some(relative.unwrap_or(candidate));
                 break;
             }
         }
