@@ -279,6 +279,15 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigLayer, Vec<ConfigError>> {
         let selector = match Selector::parse(key.get_ref()) {
             Ok(s) => s,
             Err((message, help)) => {
+                // `market = "us"` written after `[rules]` lands in the table: say so.
+                let help = if KEYS.contains(&key.get_ref().as_str()) {
+                    format!(
+                        "`{}` is a top-level key: move it above the first `[table]` header",
+                        key.get_ref()
+                    )
+                } else {
+                    help
+                };
                 errors.push(error(
                     Some(key.span()),
                     format!("[rules]: {message}"),
@@ -405,6 +414,26 @@ mod tests {
             found[0].contains("did you mean \"weak-opener\""),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn top_level_key_inside_rules() {
+        let found = errors("[rules]\nlayout = \"error\"\nmarket = \"us\"\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("`market` is a top-level key"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn readme_example() {
+        let text = "market = \"us\"\nfail-on = \"warning\"\n\
+                    extend-weak-openers = { \"was part of\" = [\"lead\", \"deliver\"] }\n\
+                    extend-action-verbs = [\"productionize\"]\n\
+                    extend-headings = { \"Selected Engagements\" = \"experience\" }\n\
+                    [rules]\nmissing-action-verb = \"off\"\nlayout = \"error\"\n";
+        assert_eq!(errors(text), Vec::<String>::new());
     }
 
     #[test]
