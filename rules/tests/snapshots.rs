@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::panic, clippy::string_slice, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::string_slice,
+    clippy::indexing_slicing
+)]
 //! Whole resumes with problems, in every format: every diagnostic and its fixes, as a
 //! compact listing snapshotted with insta (`cargo insta review` to accept changes).
 
@@ -39,7 +44,13 @@ fn listing(name: &str) -> String {
                 .iter()
                 .map(|e| format!("{:?} -> {:?}", e.range.slice(&source), e.replacement))
                 .collect();
-            let _ = writeln!(out, "    fix ({}): {} [{}]", fix.applicability.as_str(), fix.title, edits.join(", "));
+            let _ = writeln!(
+                out,
+                "    fix ({}): {} [{}]",
+                fix.applicability.as_str(),
+                fix.title,
+                edits.join(", ")
+            );
         }
     }
     out

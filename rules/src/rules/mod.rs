@@ -86,8 +86,8 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
-    /// The first sentence of "What it does", for listings.
-    pub fn summary(&self) -> &'static str {
+    /// The first sentence of "What it does", on one line, for listings.
+    pub fn summary(&self) -> String {
         let body = self
             .doc
             .split("## What it does")
@@ -95,10 +95,12 @@ impl RuleMeta {
             .unwrap_or("")
             .split("##")
             .next()
-            .unwrap_or("")
-            .trim();
-        let end = body.find(". ").map_or(body.len(), |i| i + 1);
-        body.get(..end).unwrap_or(body).trim()
+            .unwrap_or("");
+        let text = body.split_whitespace().collect::<Vec<_>>().join(" ");
+        match text.find(". ") {
+            Some(i) => text.get(..=i).unwrap_or(&text).to_owned(),
+            None => text,
+        }
     }
 }
 

@@ -23,12 +23,7 @@ fn rows() -> Vec<RuleRow> {
             category: meta.category.as_str(),
             default_severity: meta.default_severity.as_str(),
             fix: meta.fix.as_str(),
-            // One line, whatever the doc's wrapping.
-            summary: meta
-                .summary()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            summary: meta.summary(),
         })
         .collect()
 }
@@ -37,7 +32,8 @@ pub fn run(args: &RulesArgs) -> ExitStatus {
     let rows = rows();
     let text = match args.format {
         RulesFormat::Text => text(&rows),
-        RulesFormat::Markdown => markdown(&rows),
+        // The same text as docs/rules.md.
+        RulesFormat::Markdown => hirelint_rules::docs::rules_markdown(),
         RulesFormat::Json => {
             let mut s = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_owned());
             s.push('\n');
@@ -87,24 +83,6 @@ fn text(rows: &[RuleRow]) -> String {
     line(header);
     for r in rows {
         line([r.id, r.category, r.default_severity, r.fix, &r.summary]);
-    }
-    out
-}
-
-fn markdown(rows: &[RuleRow]) -> String {
-    let mut out = String::from(
-        "| Rule | Category | Default severity | Fix | Summary |\n| --- | --- | --- | --- | --- |\n",
-    );
-    for r in rows {
-        let _ = writeln!(
-            out,
-            "| `{}` | {} | {} | {} | {} |",
-            r.id,
-            r.category,
-            r.default_severity,
-            r.fix,
-            r.summary.replace('|', "\\|")
-        );
     }
     out
 }
