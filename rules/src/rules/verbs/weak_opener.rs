@@ -155,6 +155,60 @@ pub(crate) fn in_scope(resume: &Resume, block: &Block) -> bool {
     )
 }
 
+/// A top-level bullet about what you did: under a role, or in an experience, projects,
+/// volunteer or untitled section. Sub-bullets are details of their parent.
+pub(crate) fn is_achievement(resume: &Resume, block: &Block) -> bool {
+    block.kind == BlockKind::Bullet
+        && block.depth == 0
+        && match resume.section_kind(block) {
+            Some(
+                SectionKind::Experience
+                | SectionKind::Projects
+                | SectionKind::Volunteer
+                | SectionKind::Other,
+            )
+            | None => {
+                block.role.is_some()
+                    || resume
+                        .section_kind(block)
+                        .is_some_and(SectionKind::has_achievements)
+            }
+            Some(_) => false,
+        }
+}
+
+/// How a bullet reads when it is not a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ListShape {
+    /// A sentence.
+    Sentence,
+    /// "Stack: Rust, Go", "hirelint — a resume linter": a short label, then the rest.
+    Label,
+    /// "Rust, Go, Python": short items.
+    List,
+}
+
+pub(crate) fn list_shape(text: &str) -> ListShape {
+    let count = |s: &str| words(s).count();
+    // A short label before a colon or a dash.
+    for sep in [":", " — ", " – ", " - ", " | "] {
+        if let Some((head, _)) = text.split_once(sep)
+            && (1..=4).contains(&count(head))
+            && !head.contains(['.', ','])
+        {
+            return ListShape::Label;
+        }
+    }
+    let items: Vec<&str> = text
+        .split([',', ';', '|', '·', '/'])
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    if items.len() >= 3 && items.iter().all(|s| count(s) <= 3) {
+        return ListShape::List;
+    }
+    ListShape::Sentence
+}
+
 /// Whether the block's role is current: its dates end in "Present", "Current", "Now"...
 pub(crate) fn is_current_role(resume: &Resume, block: &Block) -> bool {
     let Some(role) = block.role.and_then(|i| resume.roles.get(i)) else {
