@@ -10,7 +10,9 @@ fn docs_rules_md_is_up_to_date() {
         if std::env::var_os("UPDATE_GENERATED").is_some() {
             std::fs::write(path, &want).unwrap();
         } else {
-            panic!("docs/rules.md is out of date: run `UPDATE_GENERATED=1 cargo test -p hirelint-rules --test generated`");
+            panic!(
+                "docs/rules.md is out of date: run `UPDATE_GENERATED=1 cargo test -p hirelint-rules --test generated`"
+            );
         }
     }
 }
