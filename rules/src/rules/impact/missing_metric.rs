@@ -106,6 +106,34 @@ const NUMBER_WORDS: &[&str] = &[
     "zero",
 ];
 
+/// Words of a bullet that reports a recognition: the award or promotion is the result.
+const RECOGNITION: &[&str] = &[
+    "award",
+    "awarded",
+    "awards",
+    "certification",
+    "certified",
+    "elected",
+    "fellowship",
+    "finalist",
+    "honor",
+    "honors",
+    "honour",
+    "honours",
+    "medal",
+    "nominated",
+    "patent",
+    "prize",
+    "promoted",
+    "promotion",
+    "scholarship",
+    "winner",
+];
+
+fn is_recognition(text: &str) -> bool {
+    words(text).any(|(_, w)| RECOGNITION.contains(&w.to_lowercase().as_str()))
+}
+
 /// Whether `text` states a quantity.
 pub(crate) fn has_metric(text: &str) -> bool {
     text.chars()
@@ -121,7 +149,7 @@ impl Rule for MissingMetric {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let blocks = &cx.resume.blocks;
         for (i, block) in blocks.iter().enumerate() {
-            if !is_achievement(cx.resume, block) {
+            if !is_achievement(cx.resume, block, cx.data()) {
                 continue;
             }
             let text = block.text.as_str();
@@ -129,6 +157,7 @@ impl Rule for MissingMetric {
                 || text.trim_end().ends_with(':')
                 || list_shape(text) != ListShape::Sentence
                 || has_metric(text)
+                || is_recognition(text)
             {
                 continue;
             }
@@ -213,6 +242,8 @@ mod tests {
             "Stack: Rust, Tokio, Postgres and Redis",
             "hirelint — a linter for resumes in Rust",
             "Key projects:",
+            "Won 'Best Presentation on an Emerging Technical Field' prize",
+            "Promoted to senior analyst ahead of schedule",
         ] {
             assert_clean(R, Format::Markdown, &md(&format!("- {bullet}\n")));
         }
@@ -222,6 +253,13 @@ mod tests {
             Format::Markdown,
             "# Skills\n\n- Building data pipelines with Rust\n\n# Education\n\n**BSc Physics**, MIT | 2015 – 2019\n\n- Thesis on the thermal noise of detectors\n",
         );
+    }
+
+    #[test]
+    fn a_role_line_that_names_another_section_is_not_a_role() {
+        // "### Skills" under a "## Title" section reads as a role; its bullets are skills.
+        let doc = "# Jane Doe\n\n## Senior Developer\n\n### Skills {#skills}\n\n* Web design for small business clients\n";
+        assert_clean(R, Format::Markdown, doc);
     }
 
     #[test]

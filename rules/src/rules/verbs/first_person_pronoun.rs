@@ -98,7 +98,7 @@ impl Rule for FirstPersonPronoun {
             let toks = tokens(text);
             let quoted = quoted_ranges(text);
             for (i, tok) in toks.iter().enumerate() {
-                if quoted.iter().any(|q| q.contains(&tok.start)) {
+                if quoted.iter().any(|q| q.contains(&tok.start)) || in_link(text, tok) {
                     continue;
                 }
                 let opens = opens_sentence(text, &toks, i);
@@ -186,6 +186,27 @@ fn is_pronoun_i(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
         }
         None => false,
     }
+}
+
+/// Whether the token sits in a URL, an email address or a path: "janef.me/blog",
+/// "me@example.com".
+fn in_link(text: &str, tok: &Tok<'_>) -> bool {
+    let start = text
+        .get(..tok.start)
+        .and_then(|b| b.rfind(char::is_whitespace).map(|i| i + 1))
+        .unwrap_or(0);
+    let end = text
+        .get(tok.end..)
+        .and_then(|a| a.find(char::is_whitespace).map(|i| tok.end + i))
+        .unwrap_or(text.len());
+    let chunk = text.get(start..end).unwrap_or("");
+    chunk.contains(['@', '/'])
+        || chunk
+            .trim_end_matches(['.', ',', ';', ':', ')', '!', '?'])
+            .split('.')
+            .filter(|part| !part.is_empty())
+            .count()
+            > 1
 }
 
 /// Byte ranges inside straight or curly double quotes.
@@ -304,6 +325,11 @@ mod tests {
             &md("Migrated MySQL to Postgres for ME and MY offices"),
         );
         assert_clean(R, Format::Markdown, &md("Cut AI inference cost by 30%"));
+        assert_clean(
+            R,
+            Format::Markdown,
+            "# Jane Doe\n\nWeb: http://janef.me/blog · [me@mysite.com](mailto:me@mysite.com)\n\n## Experience\n\n- Led 3 teams\n",
+        );
     }
 
     #[test]

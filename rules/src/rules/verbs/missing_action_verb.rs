@@ -62,7 +62,7 @@ impl Rule for MissingActionVerb {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let verbs = &cx.data().verbs;
         for block in &cx.resume.blocks {
-            if !is_achievement(cx.resume, block) {
+            if !is_achievement(cx.resume, block, cx.data()) {
                 continue;
             }
             let text = block.text.as_str();

@@ -1,4 +1,5 @@
-use crate::data::{Tense, Verbs, WeakOpener as Opener};
+use crate::data::headings::HeadingMatch;
+use crate::data::{Data, Tense, Verbs, WeakOpener as Opener};
 use crate::diagnostic::{Edit, Fix};
 use crate::document::{Block, BlockKind, Resume, SectionKind};
 use crate::matchers::{match_case, words};
@@ -157,7 +158,7 @@ pub(crate) fn in_scope(resume: &Resume, block: &Block) -> bool {
 
 /// A top-level bullet about what you did: under a role, or in an experience, projects,
 /// volunteer or untitled section. Sub-bullets are details of their parent.
-pub(crate) fn is_achievement(resume: &Resume, block: &Block) -> bool {
+pub(crate) fn is_achievement(resume: &Resume, block: &Block, data: &Data) -> bool {
     block.kind == BlockKind::Bullet
         && block.depth == 0
         && match resume.section_kind(block) {
@@ -175,6 +176,31 @@ pub(crate) fn is_achievement(resume: &Resume, block: &Block) -> bool {
             }
             Some(_) => false,
         }
+        && !role_names_other_section(resume, block, data)
+}
+
+/// A "role" whose line is really the heading of a section without achievements: "### Skills"
+/// under a "## Jane Doe" heading. Heading attributes ("Skills {#skills}") are ignored.
+fn role_names_other_section(resume: &Resume, block: &Block, data: &Data) -> bool {
+    let Some(header) = block
+        .role
+        .and_then(|i| resume.roles.get(i))
+        .and_then(|r| r.header.as_ref())
+    else {
+        return false;
+    };
+    let text = header.as_str();
+    let text = text.split('{').next().unwrap_or(text);
+    !matches!(
+        data.headings.classify(text),
+        HeadingMatch::Unknown
+            | HeadingMatch::Accepted(
+                SectionKind::Experience | SectionKind::Projects | SectionKind::Volunteer
+            )
+            | HeadingMatch::Synonym(
+                SectionKind::Experience | SectionKind::Projects | SectionKind::Volunteer
+            )
+    )
 }
 
 /// How a bullet reads when it is not a sentence.
