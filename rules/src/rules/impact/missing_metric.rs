@@ -1,16 +1,17 @@
-use crate::document::BlockKind;
+use crate::document::{BlockKind, SectionKind};
 use crate::matchers::words;
 use crate::rules::verbs::weak_opener::{ListShape, is_achievement, list_shape};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
-    /// Flags an achievement bullet (a top-level bullet under a role, or in an experience,
-    /// projects or volunteer section) with nothing measurable in it: no digit, no "%",
+    /// Flags an achievement bullet (a top-level bullet under a role, or in an experience
+    /// or volunteer section; project bullets describe the project and are left alone) with nothing measurable in it: no digit, no "%",
     /// no currency sign, no number word ("two", "hundred", "million"), no multiplier
     /// ("doubled", "halved", "2x") and no frequency ("weekly"). A bullet whose sub-bullets
     /// carry the number is fine. Bullets of fewer than four words, lists of technologies
-    /// ("Rust, Go, Python") and labels ("Stack: Rust") are not achievements and are skipped.
+    /// ("Rust, Go, Python", "Built with Rust and Tokio"), labels ("Stack: Rust") and
+    /// recognitions ("Won the …prize", "Promoted to …") are skipped.
     ///
     /// ## Why is this bad?
     /// The US resume guide puts it first: recruiters "look for impact (metrics)" and "rank
@@ -52,6 +53,7 @@ const NUMBER_WORDS: &[&str] = &[
     "billion",
     "billions",
     "daily",
+    "days",
     "double",
     "doubled",
     "doubling",
@@ -69,11 +71,15 @@ const NUMBER_WORDS: &[&str] = &[
     "halved",
     "halving",
     "hourly",
+    "hours",
     "hundred",
     "hundreds",
     "million",
     "millions",
+    "milliseconds",
+    "minutes",
     "monthly",
+    "months",
     "nine",
     "nineteen",
     "ninety",
@@ -81,6 +87,7 @@ const NUMBER_WORDS: &[&str] = &[
     "percent",
     "quadrupled",
     "quarterly",
+    "seconds",
     "seven",
     "seventeen",
     "seventy",
@@ -102,7 +109,9 @@ const NUMBER_WORDS: &[&str] = &[
     "twice",
     "two",
     "weekly",
+    "weeks",
     "yearly",
+    "years",
     "zero",
 ];
 
@@ -113,6 +122,7 @@ const RECOGNITION: &[&str] = &[
     "awards",
     "certification",
     "certified",
+    "champion",
     "elected",
     "fellowship",
     "finalist",
@@ -128,7 +138,27 @@ const RECOGNITION: &[&str] = &[
     "promotion",
     "scholarship",
     "winner",
+    "won",
 ];
+
+/// "Built with Next.js and Postgres": the technologies of a project, not an achievement.
+fn is_stack_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "built with ",
+        "built using ",
+        "developed with ",
+        "made with ",
+        "powered by ",
+        "written in ",
+        "tech stack",
+        "technologies used",
+        "tools used",
+        "using ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
 
 fn is_recognition(text: &str) -> bool {
     words(text).any(|(_, w)| RECOGNITION.contains(&w.to_lowercase().as_str()))
@@ -149,7 +179,10 @@ impl Rule for MissingMetric {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let blocks = &cx.resume.blocks;
         for (i, block) in blocks.iter().enumerate() {
-            if !is_achievement(cx.resume, block, cx.data()) {
+            // Project bullets describe what a project does; impact is asked of roles.
+            if !is_achievement(cx.resume, block, cx.data())
+                || cx.resume.section_kind(block) == Some(SectionKind::Projects)
+            {
                 continue;
             }
             let text = block.text.as_str();
@@ -158,6 +191,7 @@ impl Rule for MissingMetric {
                 || list_shape(text) != ListShape::Sentence
                 || has_metric(text)
                 || is_recognition(text)
+                || is_stack_line(text)
             {
                 continue;
             }
@@ -229,6 +263,7 @@ mod tests {
             "Shipped releases weekly instead of quarterly",
             "Onboarded twenty-two new hires",
             "Reached zero downtime during the migration",
+            "Reduced experiment turnaround from hours to minutes",
         ] {
             assert_clean(R, Format::Markdown, &md(&format!("- {bullet}\n")));
         }
@@ -244,6 +279,7 @@ mod tests {
             "Key projects:",
             "Won 'Best Presentation on an Emerging Technical Field' prize",
             "Promoted to senior analyst ahead of schedule",
+            "Built with Next.js, PostgreSQL, and Prisma on Vercel",
         ] {
             assert_clean(R, Format::Markdown, &md(&format!("- {bullet}\n")));
         }
@@ -259,6 +295,12 @@ mod tests {
     fn a_role_line_that_names_another_section_is_not_a_role() {
         // "### Skills" under a "## Title" section reads as a role; its bullets are skills.
         let doc = "# Jane Doe\n\n## Senior Developer\n\n### Skills {#skills}\n\n* Web design for small business clients\n";
+        assert_clean(R, Format::Markdown, doc);
+    }
+
+    #[test]
+    fn project_bullets_describe_the_project() {
+        let doc = "# Projects\n\n**hirelint** | 2024\n\n- Renders surfaces in WebGL with adjustable controls\n";
         assert_clean(R, Format::Markdown, doc);
     }
 

@@ -1,5 +1,5 @@
 use crate::diagnostic::{Edit, Fix};
-use crate::document::BlockKind;
+use crate::document::{BlockKind, SectionKind};
 use crate::matchers::capitalize;
 use crate::rules::verbs::weak_opener::{Tok, tokens};
 use crate::rules::{Context, Rule, Sink, declare_rule};
@@ -8,8 +8,8 @@ declare_rule! {
     /// ## What it does
     /// Flags the first-person pronouns "I", "me", "my", "mine", "myself", "I'm", "I've",
     /// "I'd" and "I'll" in bullets, summaries and other prose, and "we" where it opens a
-    /// bullet or sentence. Names, contact fields, headings and role lines are not checked,
-    /// nor text in double quotes (a talk or paper title). A Roman numeral "I" ("Engineer I",
+    /// bullet or sentence. Names, contact fields, headings, role lines and references (written
+    /// by someone else) are not checked, nor links, nor text in double quotes (a talk or paper title). A Roman numeral "I" ("Engineer I",
     /// "Phase I", "Calculus I and II") is not a pronoun.
     ///
     /// ## Why is this bad?
@@ -88,10 +88,12 @@ impl Rule for FirstPersonPronoun {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let verbs = &cx.data().verbs;
         for block in &cx.resume.blocks {
+            // References and testimonials are written by someone else, in their first person.
             if !matches!(
                 block.kind,
                 BlockKind::Bullet | BlockKind::Summary | BlockKind::Paragraph
-            ) {
+            ) || cx.resume.section_kind(block) == Some(SectionKind::References)
+            {
                 continue;
             }
             let text = block.text.as_str();
@@ -336,6 +338,14 @@ mod tests {
     fn summaries_are_checked_headings_are_not() {
         let doc = "# Jane Doe\n\n## Summary\n\nI am an analyst who loves my work.\n\n## Experience\n\n### My Role, Acme — 2019 – 2022\n\n- Led payroll\n";
         assert_eq!(flagged(R, Format::Markdown, doc), ["I", "my"]);
+    }
+
+    #[test]
+    fn references_are_written_by_someone_else() {
+        let json = r#"{"references":[{"name":"Bob","reference":"I worked with Jane for years and I'd hire her again."}]}"#;
+        assert_clean(R, Format::Json, json);
+        let doc = "## References\n\nI worked with Jane for years.\n";
+        assert_clean(R, Format::Markdown, doc);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use crate::data::headings::HeadingMatch;
 use crate::data::{Data, Tense, Verbs, WeakOpener as Opener};
 use crate::diagnostic::{Edit, Fix};
-use crate::document::{Block, BlockKind, Resume, SectionKind};
+use crate::document::{Block, BlockKind, Format, Resume, SectionKind};
 use crate::matchers::{match_case, words};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
@@ -243,11 +243,32 @@ pub(crate) fn is_current_role(resume: &Resume, block: &Block) -> bool {
     let Some(dates) = role.dates.as_ref() else {
         return false;
     };
-    words(dates.as_str()).any(|(_, w)| {
-        ["present", "current", "now", "today", "ongoing"]
-            .iter()
-            .any(|p| w.eq_ignore_ascii_case(p))
-    })
+    let current = |text: &str| {
+        words(text).any(|(_, w)| {
+            ["present", "current", "now", "today", "ongoing"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        })
+    };
+    if current(dates.as_str()) {
+        return true;
+    }
+    if resume.format == Format::Markdown {
+        return false;
+    }
+    // YAML / JSON: the dates are the start date; the role is current when its entry has no
+    // end date (JSON Resume) or an end date of "present" (RenderCV).
+    let end = resume.fields.iter().find(|f| {
+        role.span.contains_range(f.key.span())
+            && f.path
+                .rsplit('.')
+                .next()
+                .is_some_and(|k| matches!(k, "enddate" | "end_date" | "end" | "to" | "until"))
+    });
+    match end {
+        None => true,
+        Some(f) => f.value.as_ref().is_some_and(|v| current(v.as_str())),
+    }
 }
 
 /// Byte offsets where sentences start in a paragraph.
@@ -460,9 +481,18 @@ pub(crate) fn find(
             });
         }
     }
-    // Before a noun phrase: the opener's strong verbs. Later gerunds in the clause follow
-    // the new verb: "Responsible for payroll and training new hires".
-    let (rest, fix_end) = chain(verbs, text, toks, next - 1, tense, true);
+    // Before a noun phrase: the opener's strong verbs. A later gerund in the clause
+    // ("Responsible for payroll and training new hires") would need rewording too: no fix.
+    let (rest, _) = chain(verbs, text, toks, next - 1, tense, true);
+    if !rest.is_empty() {
+        return Some(Found {
+            start,
+            end,
+            fix_end: end,
+            rewrites: Vec::new(),
+        });
+    }
+    let fix_end = end;
     let rewrites = opener
         .replacements
         .iter()
@@ -470,7 +500,7 @@ pub(crate) fn find(
             let mut parts = r.splitn(2, ' ');
             let verb = verbs.inflect(parts.next()?, tense)?;
             let tail = parts.next().map_or(String::new(), |t| format!(" {t}"));
-            Some(format!("{}{tail}{rest}", match_case(model, verb)))
+            Some(format!("{}{tail}", match_case(model, verb)))
         })
         .take(4)
         .collect();
@@ -502,7 +532,13 @@ fn chain(
     let mut j = at + 1;
     while let (Some(prev), Some(t)) = (toks.get(j - 1), toks.get(j)) {
         let g = gap(text, prev, t);
-        if g.contains(['.', ';', '(', ')', ':', '\n', '!', '?']) {
+        if g.contains(['.', ';', '(', ')', ':', '\n', '!', '?'])
+            || matches!(
+                t.lower.as_str(),
+                "including" | "such" | "like" | "e.g" | "especially"
+            )
+        {
+            // Past the clause, or into a list of examples: "…, including feeding animals".
             break;
         }
         let coordinated = g.contains(',') || matches!(prev.lower.as_str(), "and" | "or");
@@ -676,11 +712,17 @@ mod tests {
         // Gerunds used as nouns stay.
         let doc = md("Responsible for managing payroll, invoicing and reporting");
         assert_eq!(fixed(&doc, 0), "Managed payroll, invoicing and reporting");
-        // After a noun phrase too.
+        // After a noun phrase, the later gerund would need rewording too: no fix.
         let doc = md("Responsible for the payroll system and training new hires");
+        assert_eq!(flagged(R, Format::Markdown, &doc), ["Responsible for"]);
+        assert!(fix_titles(R, Format::Markdown, &doc).is_empty());
+        // Examples after "including" are not coordinated with the verb.
+        let doc = md(
+            "Responsible for running the shelter, including feeding animals and cleaning kennels",
+        );
         assert_eq!(
-            fixed(&doc, 1),
-            "Managed the payroll system and trained new hires"
+            fixed(&doc, 0),
+            "Ran the shelter, including feeding animals and cleaning kennels"
         );
     }
 
@@ -825,6 +867,16 @@ mod tests {
             Format::Yaml,
             "work:\n  - position: Analyst\n    highlights:\n      - Led payroll for 400 staff\n",
         );
+    }
+
+    #[test]
+    fn yaml_and_json_current_roles() {
+        let yaml = "cv:\n  sections:\n    experience:\n      - company: Acme\n        position: Analyst\n        start_date: 2020-01\n        end_date: present\n        highlights:\n          - Responsible for payroll\n";
+        let out = apply_fix(R, Format::Yaml, yaml, 0);
+        assert!(out.contains("- Lead payroll\n"), "{out}");
+        let json = r#"{"work":[{"position":"Analyst","startDate":"2018-01","endDate":"2020-01","highlights":["Responsible for payroll"]}]}"#;
+        let out = apply_fix(R, Format::Json, json, 0);
+        assert!(out.contains(r#"["Led payroll"]"#), "{out}");
     }
 
     #[test]
