@@ -7,7 +7,7 @@ mod verbs;
 
 pub use headings::Headings;
 pub use personal::{PersonalData, PersonalItem};
-pub use verbs::{Verbs, WeakOpener};
+pub use verbs::{Tense, Verbs, WeakOpener};
 
 use std::sync::{Arc, LazyLock};
 

@@ -1,22 +1,43 @@
-//! `verbs.toml`: strong action verbs with their forms, and weak openers with replacements.
+//! `verbs.toml`: strong action verbs and plain verbs with their forms, words that cannot
+//! open a sentence as its verb, and weak openers with their replacements.
 
 use super::Extensions;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawVerbs {
     /// base form -> [past, gerund]
     action_verbs: BTreeMap<String, [String; 2]>,
+    /// base form -> [past, gerund]
+    plain_verbs: BTreeMap<String, [String; 2]>,
+    non_verb_openers: Vec<String>,
     weak_openers: Vec<RawWeakOpener>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawWeakOpener {
     phrase: String,
+    #[serde(default)]
     replacements: Vec<String>,
+    #[serde(default)]
+    tense: Option<Tense>,
+    #[serde(default)]
+    takes_verb: bool,
+}
+
+/// The form a verb takes at the start of a bullet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tense {
+    /// "Led", for past roles.
+    Past,
+    /// "Lead" (implied first person), for current roles.
+    Present,
+    /// "Leading".
+    Gerund,
 }
 
 /// A weak or passive opener and the strong verbs (base form) that can replace it.
@@ -24,15 +45,26 @@ struct RawWeakOpener {
 pub struct WeakOpener {
     /// Lowercase phrase, as it opens a bullet: "responsible for", "helped".
     pub phrase: String,
+    /// Action verbs (base form, optionally followed by a preposition: "contribute to") that
+    /// replace the opener before a noun phrase.
     pub replacements: Vec<String>,
+    /// The opener's own tense; `None` when it has none ("Responsible for").
+    pub tense: Option<Tense>,
+    /// The opener is followed by a bare verb ("Helped build"), which replaces it.
+    pub takes_verb: bool,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Verbs {
-    /// base -> (past, gerund)
-    forms: HashMap<String, (String, String)>,
-    /// any form (base, past, gerund) -> base
+    /// Strong action verbs: base -> (past, gerund).
+    action: HashMap<String, (String, String)>,
+    /// Verbs that are not strong: base -> (past, gerund).
+    plain: HashMap<String, (String, String)>,
+    /// Any form (base, past, gerund) of any known verb -> base. Base forms win a clash
+    /// ("found" is the base of "founded" before it is the past of "find").
     base_of: HashMap<String, String>,
+    non_verbs: HashSet<String>,
+    /// Longest phrase first, so "helped with" wins over "helped".
     pub weak_openers: Vec<WeakOpener>,
 }
 
@@ -41,43 +73,41 @@ impl Verbs {
         let raw: RawVerbs = toml::from_str(src).map_err(|e| e.to_string())?;
         let mut v = Verbs::default();
         for (base, [past, ing]) in raw.action_verbs {
-            v.add(base, past, ing);
+            v.action.insert(base, (past, ing));
         }
+        for (base, [past, ing]) in raw.plain_verbs {
+            v.plain.insert(base, (past, ing));
+        }
+        v.index();
+        v.non_verbs = raw.non_verb_openers.into_iter().collect();
         v.weak_openers = raw
             .weak_openers
             .into_iter()
             .map(|w| WeakOpener {
                 phrase: w.phrase,
                 replacements: w.replacements,
+                tense: w.tense,
+                takes_verb: w.takes_verb,
             })
             .collect();
+        v.sort_openers();
         Ok(v)
     }
 
-    fn add(&mut self, base: String, past: String, ing: String) {
-        self.base_of.insert(past.clone(), base.clone());
-        self.base_of.insert(ing.clone(), base.clone());
-        self.base_of.insert(base.clone(), base.clone());
-        self.forms.insert(base, (past, ing));
-    }
-
-    pub fn extend(&mut self, ext: &Extensions) {
-        for verb in &ext.action_verbs {
-            let base = verb.to_lowercase();
-            if !self.forms.contains_key(&base) {
-                let (past, ing) = regular_forms(&base);
-                self.add(base, past, ing);
+    fn index(&mut self) {
+        self.base_of.clear();
+        let all = || self.action.iter().chain(self.plain.iter());
+        let mut base_of: HashMap<String, String> =
+            all().map(|(b, _)| (b.clone(), b.clone())).collect();
+        for (base, (past, ing)) in all() {
+            for form in [past, ing] {
+                base_of.entry(form.clone()).or_insert_with(|| base.clone());
             }
         }
-        for (phrase, replacements) in &ext.weak_openers {
-            let phrase = phrase.to_lowercase();
-            self.weak_openers.retain(|w| w.phrase != phrase);
-            self.weak_openers.push(WeakOpener {
-                phrase,
-                replacements: replacements.iter().map(|r| r.to_lowercase()).collect(),
-            });
-        }
-        // Longest phrase first, so "worked closely on" wins over "worked on".
+        self.base_of = base_of;
+    }
+
+    fn sort_openers(&mut self) {
         self.weak_openers.sort_by(|a, b| {
             b.phrase
                 .len()
@@ -86,31 +116,124 @@ impl Verbs {
         });
     }
 
-    /// The base form of a known action verb form (lowercase input).
-    pub fn base_of(&self, word: &str) -> Option<&str> {
-        self.base_of.get(word).map(String::as_str)
+    pub fn extend(&mut self, ext: &Extensions) {
+        for verb in &ext.action_verbs {
+            let base = verb.to_lowercase();
+            if !self.action.contains_key(&base) {
+                let forms = self
+                    .plain
+                    .remove(&base)
+                    .unwrap_or_else(|| regular_forms(&base));
+                self.action.insert(base, forms);
+            }
+        }
+        self.index();
+        for (phrase, replacements) in &ext.weak_openers {
+            let phrase = phrase.to_lowercase();
+            let first = phrase.split(' ').next().unwrap_or("");
+            let tense = if first.ends_with("ed") {
+                Some(Tense::Past)
+            } else if first.ends_with("ing") {
+                Some(Tense::Gerund)
+            } else {
+                None
+            };
+            self.weak_openers.retain(|w| w.phrase != phrase);
+            self.weak_openers.push(WeakOpener {
+                phrase,
+                replacements: replacements.iter().map(|r| r.to_lowercase()).collect(),
+                tense,
+                takes_verb: false,
+            });
+        }
+        self.sort_openers();
     }
 
+    fn forms(&self, base: &str) -> Option<&(String, String)> {
+        self.action.get(base).or_else(|| self.plain.get(base))
+    }
+
+    /// The base form of a known verb form (lowercase input), strong or plain. Third-person
+    /// forms ("leads", "manages", "carries") count.
+    pub fn base_of(&self, word: &str) -> Option<&str> {
+        if let Some(base) = self.base_of.get(word) {
+            return Some(base);
+        }
+        let stems = [
+            word.strip_suffix("ies").map(|s| format!("{s}y")),
+            word.strip_suffix("es").map(str::to_owned),
+            word.strip_suffix('s').map(str::to_owned),
+        ];
+        stems
+            .into_iter()
+            .flatten()
+            .find_map(|stem| {
+                self.action
+                    .get_key_value(&stem)
+                    .or(self.plain.get_key_value(&stem))
+            })
+            .map(|(k, _)| k.as_str())
+    }
+
+    /// Whether `word` (lowercase) is a form of a strong action verb.
     pub fn is_action_verb(&self, word: &str) -> bool {
-        self.base_of.contains_key(word)
+        self.base_of(word)
+            .is_some_and(|b| self.action.contains_key(b))
+    }
+
+    /// Whether `word` (lowercase) is a form of any known verb, strong or plain.
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.base_of(word).is_some()
+    }
+
+    /// Whether `word` (lowercase) is the base form of a known verb.
+    pub fn is_base(&self, word: &str) -> bool {
+        self.action.contains_key(word) || self.plain.contains_key(word)
+    }
+
+    /// The base form of `word` (lowercase) when it is the gerund of a known verb.
+    pub fn gerund_base(&self, word: &str) -> Option<&str> {
+        let base = self.base_of.get(word)?;
+        (self.gerund(base) == Some(word)).then_some(base.as_str())
+    }
+
+    /// `base` in the given tense: "lead" -> "led" / "lead" / "leading".
+    pub fn inflect(&self, base: &str, tense: Tense) -> Option<&str> {
+        let (key, (past, ing)) = self
+            .action
+            .get_key_value(base)
+            .or_else(|| self.plain.get_key_value(base))?;
+        Some(match tense {
+            Tense::Past => past,
+            Tense::Present => key,
+            Tense::Gerund => ing,
+        })
     }
 
     pub fn past(&self, base: &str) -> Option<&str> {
-        self.forms.get(base).map(|(p, _)| p.as_str())
+        self.forms(base).map(|(p, _)| p.as_str())
     }
 
     pub fn gerund(&self, base: &str) -> Option<&str> {
-        self.forms.get(base).map(|(_, g)| g.as_str())
+        self.forms(base).map(|(_, g)| g.as_str())
     }
 
+    /// Whether `word` (lowercase) cannot open a sentence as its verb ("the", "various").
+    pub fn is_non_verb(&self, word: &str) -> bool {
+        self.non_verbs.contains(word)
+    }
+
+    /// Strong action verbs, base form.
     pub fn action_verbs(&self) -> impl Iterator<Item = &str> {
-        self.forms.keys().map(String::as_str)
+        self.action.keys().map(String::as_str)
     }
 }
 
 /// Past and gerund of a regular verb, for user-added verbs without listed forms.
 pub fn regular_forms(base: &str) -> (String, String) {
-    if let Some(stem) = base.strip_suffix('e') {
+    if base.ends_with("ee") {
+        (format!("{base}d"), format!("{base}ing"))
+    } else if let Some(stem) = base.strip_suffix('e') {
         (format!("{base}d"), format!("{stem}ing"))
     } else if let Some(stem) = base.strip_suffix('y')
         && !stem.ends_with(['a', 'e', 'o', 'u'])
@@ -118,5 +241,150 @@ pub fn regular_forms(base: &str) -> (String, String) {
         (format!("{stem}ied"), format!("{base}ing"))
     } else {
         (format!("{base}ed"), format!("{base}ing"))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = include_str!("../../data/verbs.toml");
+
+    fn raw() -> RawVerbs {
+        toml::from_str(SRC).unwrap()
+    }
+
+    /// The keys of a `[table]` in source order.
+    fn table_keys(name: &str) -> Vec<String> {
+        SRC.lines()
+            .skip_while(|l| l.trim() != format!("[{name}]"))
+            .skip(1)
+            .take_while(|l| !l.trim().is_empty())
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_owned()))
+            .collect()
+    }
+
+    fn assert_sorted_unique(what: &str, list: &[String]) {
+        for pair in list.windows(2) {
+            assert!(
+                pair[0] < pair[1],
+                "{what}: {:?} before {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
+        for w in list {
+            assert_eq!(*w, w.to_lowercase(), "{what}: {w:?} is not lowercase");
+        }
+    }
+
+    #[test]
+    fn data_parses() {
+        let v = Verbs::parse(SRC).unwrap();
+        assert!(v.action_verbs().count() > 200);
+        assert!(!v.weak_openers.is_empty());
+    }
+
+    #[test]
+    fn lists_are_sorted_lowercase_and_unique() {
+        let action = table_keys("action-verbs");
+        let plain = table_keys("plain-verbs");
+        assert_eq!(action.len(), raw().action_verbs.len());
+        assert_eq!(plain.len(), raw().plain_verbs.len());
+        assert_sorted_unique("action-verbs", &action);
+        assert_sorted_unique("plain-verbs", &plain);
+        let r = raw();
+        assert_sorted_unique("non-verb-openers", &r.non_verb_openers);
+        let phrases: Vec<String> = r.weak_openers.iter().map(|w| w.phrase.clone()).collect();
+        assert_sorted_unique("weak-openers", &phrases);
+        for w in &r.weak_openers {
+            let mut sorted = w.replacements.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(sorted, w.replacements, "replacements of {:?}", w.phrase);
+        }
+    }
+
+    #[test]
+    fn no_word_is_both_weak_and_strong() {
+        let r = raw();
+        for base in r.plain_verbs.keys() {
+            assert!(
+                !r.action_verbs.contains_key(base),
+                "{base:?} is both a plain and an action verb"
+            );
+        }
+        let v = Verbs::parse(SRC).unwrap();
+        for w in &v.weak_openers {
+            if !w.phrase.contains(' ') {
+                assert!(
+                    !v.is_action_verb(&w.phrase),
+                    "weak opener {:?} is an action verb form",
+                    w.phrase
+                );
+            }
+        }
+        for word in &r.non_verb_openers {
+            assert!(
+                !v.is_verb(word),
+                "{word:?} is listed as a non-verb and a verb"
+            );
+        }
+    }
+
+    #[test]
+    fn every_weak_opener_has_a_replacement_and_each_is_an_action_verb() {
+        let v = Verbs::parse(SRC).unwrap();
+        for w in &v.weak_openers {
+            assert!(
+                w.takes_verb || !w.replacements.is_empty(),
+                "weak opener {:?} has no replacement",
+                w.phrase
+            );
+            for r in &w.replacements {
+                let verb = r.split(' ').next().unwrap_or("");
+                assert!(
+                    v.action.contains_key(verb),
+                    "replacement {r:?} of {:?} is not a known action verb",
+                    w.phrase
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn forms_are_consistent() {
+        let v = Verbs::parse(SRC).unwrap();
+        assert_eq!(v.inflect("lead", Tense::Past), Some("led"));
+        assert_eq!(v.inflect("lead", Tense::Gerund), Some("leading"));
+        assert_eq!(v.gerund_base("managing"), Some("manage"));
+        assert_eq!(v.gerund_base("managed"), None);
+        assert_eq!(v.base_of("founded"), Some("found"));
+        assert_eq!(v.base_of("found"), Some("found"));
+        assert_eq!(v.base_of("leads"), Some("lead"));
+        assert_eq!(v.base_of("simplifies"), Some("simplify"));
+        assert_eq!(v.base_of("manages"), Some("manage"));
+        for (base, (past, ing)) in v.action.iter().chain(v.plain.iter()) {
+            assert!(!past.is_empty() && !ing.is_empty(), "{base}");
+            assert!(ing.ends_with("ing"), "{base}: gerund {ing:?}");
+        }
+    }
+
+    #[test]
+    fn extensions_add_verbs_and_openers() {
+        let mut v = Verbs::parse(SRC).unwrap();
+        v.extend(&Extensions {
+            weak_openers: vec![("Took part in".to_owned(), vec!["contribute to".to_owned()])],
+            action_verbs: vec!["Evangelize".to_owned()],
+            headings: Vec::new(),
+        });
+        assert!(v.is_action_verb("evangelized"));
+        assert_eq!(v.inflect("evangelize", Tense::Gerund), Some("evangelizing"));
+        assert!(v.weak_openers.iter().any(|w| w.phrase == "took part in"));
+        // Longest first.
+        let lens: Vec<usize> = v.weak_openers.iter().map(|w| w.phrase.len()).collect();
+        assert!(lens.windows(2).all(|p| p[0] >= p[1]));
     }
 }

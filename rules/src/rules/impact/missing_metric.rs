@@ -1,27 +1,350 @@
+use crate::document::{BlockKind, SectionKind};
+use crate::matchers::words;
+use crate::rules::verbs::weak_opener::{ListShape, is_achievement, list_shape};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
-    /// Placeholder.
+    /// Flags an achievement bullet (a top-level bullet under a role, or in an experience
+    /// or volunteer section; project bullets describe the project and are left alone) with nothing measurable in it: no digit, no "%",
+    /// no currency sign, no number word ("two", "hundred", "million"), no multiplier
+    /// ("doubled", "halved", "2x") and no frequency ("weekly"). A bullet whose sub-bullets
+    /// carry the number is fine. Bullets of fewer than four words, lists of technologies
+    /// ("Rust, Go, Python", "Built with Rust and Tokio"), labels ("Stack: Rust") and
+    /// recognitions ("Won the …prize", "Promoted to …") are skipped.
     ///
     /// ## Why is this bad?
-    /// Placeholder.
+    /// The US resume guide puts it first: recruiters "look for impact (metrics)" and "rank
+    /// resumes higher when they see impact (e.g. 'Increased conversion by 20%') instead of
+    /// duties". A number (percentage, money, time saved, team size, users) shows the size
+    /// of what you did; without one, the bullet reads as a duty.
     ///
     /// ## Example
     /// ```markdown
+    /// # Experience
+    ///
+    /// **Payroll Analyst**, Acme | 2019 – 2022
+    ///
+    /// - Automated the month-end close for the finance team
     /// ```
     ///
     /// ## Use instead
     /// ```markdown
+    /// # Experience
+    ///
+    /// **Payroll Analyst**, Acme | 2019 – 2022
+    ///
+    /// - Automated the close for a 12-person finance team, cutting it from 6 days to 2
     /// ```
+    ///
+    /// ## Known limits
+    /// Any digit counts, so "Migrated to Python 3" passes although a version is not a result.
     pub struct MissingMetric {
         id: "missing-metric",
         category: Impact,
         severity: Warning,
-        fix: Always,
+        fix: None,
     }
 }
 
+/// Words that carry a quantity.
+const NUMBER_WORDS: &[&str] = &[
+    "annually",
+    "billion",
+    "billions",
+    "daily",
+    "days",
+    "double",
+    "doubled",
+    "doubling",
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "half",
+    "halved",
+    "halving",
+    "hourly",
+    "hours",
+    "hundred",
+    "hundreds",
+    "million",
+    "millions",
+    "milliseconds",
+    "minutes",
+    "monthly",
+    "months",
+    "nine",
+    "nineteen",
+    "ninety",
+    "one",
+    "percent",
+    "quadrupled",
+    "quarterly",
+    "seconds",
+    "seven",
+    "seventeen",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixty",
+    "ten",
+    "thirteen",
+    "thirty",
+    "thousand",
+    "thousands",
+    "three",
+    "thrice",
+    "tripled",
+    "triple",
+    "tripling",
+    "twelve",
+    "twenty",
+    "twice",
+    "two",
+    "weekly",
+    "weeks",
+    "yearly",
+    "years",
+    "zero",
+];
+
+/// Words of a bullet that reports a recognition: the award or promotion is the result.
+const RECOGNITION: &[&str] = &[
+    "award",
+    "awarded",
+    "awards",
+    "certification",
+    "certified",
+    "champion",
+    "elected",
+    "fellowship",
+    "finalist",
+    "honor",
+    "honors",
+    "honour",
+    "honours",
+    "medal",
+    "nominated",
+    "patent",
+    "prize",
+    "promoted",
+    "promotion",
+    "scholarship",
+    "winner",
+    "won",
+];
+
+/// "Built with Next.js and Postgres": the technologies of a project, not an achievement.
+fn is_stack_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "built with ",
+        "built using ",
+        "developed with ",
+        "made with ",
+        "powered by ",
+        "written in ",
+        "tech stack",
+        "technologies used",
+        "tools used",
+        "using ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
+fn is_recognition(text: &str) -> bool {
+    words(text).any(|(_, w)| RECOGNITION.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether `text` states a quantity.
+pub(crate) fn has_metric(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '%' | '$' | '€' | '£' | '¥' | '₹' | '×'))
+        || words(text).any(|(_, w)| {
+            let w = w.to_lowercase();
+            NUMBER_WORDS.contains(&w.as_str())
+                || w.split('-').any(|part| NUMBER_WORDS.contains(&part))
+        })
+}
+
 impl Rule for MissingMetric {
-    fn check(&self, _cx: &Context<'_>, _sink: &mut Sink) {}
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
+        let blocks = &cx.resume.blocks;
+        for (i, block) in blocks.iter().enumerate() {
+            // Project bullets describe what a project does; impact is asked of roles.
+            if !is_achievement(cx.resume, block, cx.data())
+                || cx.resume.section_kind(block) == Some(SectionKind::Projects)
+            {
+                continue;
+            }
+            let text = block.text.as_str();
+            if words(text).count() < 4
+                || text.trim_end().ends_with(':')
+                || list_shape(text) != ListShape::Sentence
+                || has_metric(text)
+                || is_recognition(text)
+                || is_stack_line(text)
+            {
+                continue;
+            }
+            // The number may sit in the bullet's sub-bullets.
+            let details = blocks
+                .iter()
+                .skip(i + 1)
+                .take_while(|b| b.kind == BlockKind::Bullet && b.depth > 0);
+            if details.clone().any(|b| has_metric(b.text.as_str())) {
+                continue;
+            }
+            let excerpt = excerpt(text, 6);
+            sink.report(
+                block.text.source_range(0..text.len()),
+                format!("No number or measurable result in \"{excerpt}\""),
+            );
+        }
+    }
+}
+
+/// The first `n` words of `text`, with "…" when cut.
+fn excerpt(text: &str, n: usize) -> String {
+    match words(text).nth(n) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or(text).trim_end()),
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use crate::document::Format;
+    use crate::registry::RuleId;
+    use crate::testing::{assert_clean, diagnostics, flagged, messages};
+
+    const R: RuleId = RuleId::MissingMetric;
+
+    fn md(bullets: &str) -> String {
+        format!("# Experience\n\n**Analyst**, Acme | 2019 – 2022\n\n{bullets}")
+    }
+
+    #[test]
+    fn flags_a_bullet_without_numbers() {
+        let doc =
+            md("- Automated the monthly close\n- Rebuilt the billing pipeline for the team\n");
+        assert_eq!(
+            flagged(R, Format::Markdown, &doc),
+            ["Rebuilt the billing pipeline for the team"]
+        );
+        assert_eq!(
+            messages(R, Format::Markdown, &doc),
+            ["No number or measurable result in \"Rebuilt the billing pipeline for the…\""]
+        );
+        assert!(diagnostics(R, Format::Markdown, &doc)[0].fixes.is_empty());
+    }
+
+    #[test]
+    fn numbers_in_any_form_count() {
+        for bullet in [
+            "Cut cloud spend by 30% in a quarter",
+            "Saved $2M a year in licences",
+            "Saved €40k on hosting costs",
+            "Grew the user base to 1.2M users",
+            "Led a team of five engineers",
+            "Doubled the conversion rate on checkout",
+            "Halved build times with remote caching",
+            "Made the test suite 10× faster",
+            "Served hundreds of thousands of requests",
+            "Shipped releases weekly instead of quarterly",
+            "Onboarded twenty-two new hires",
+            "Reached zero downtime during the migration",
+            "Reduced experiment turnaround from hours to minutes",
+        ] {
+            assert_clean(R, Format::Markdown, &md(&format!("- {bullet}\n")));
+        }
+    }
+
+    #[test]
+    fn skips_non_achievements() {
+        for bullet in [
+            "Built CI",
+            "Rust, Go, Python, Kubernetes",
+            "Stack: Rust, Tokio, Postgres and Redis",
+            "hirelint — a linter for resumes in Rust",
+            "Key projects:",
+            "Won 'Best Presentation on an Emerging Technical Field' prize",
+            "Promoted to senior analyst ahead of schedule",
+            "Built with Next.js, PostgreSQL, and Prisma on Vercel",
+        ] {
+            assert_clean(R, Format::Markdown, &md(&format!("- {bullet}\n")));
+        }
+        // Skills and education bullets are not achievements.
+        assert_clean(
+            R,
+            Format::Markdown,
+            "# Skills\n\n- Building data pipelines with Rust\n\n# Education\n\n**BSc Physics**, MIT | 2015 – 2019\n\n- Thesis on the thermal noise of detectors\n",
+        );
+    }
+
+    #[test]
+    fn a_role_line_that_names_another_section_is_not_a_role() {
+        // "### Skills" under a "## Title" section reads as a role; its bullets are skills.
+        let doc = "# Jane Doe\n\n## Senior Developer\n\n### Skills {#skills}\n\n* Web design for small business clients\n";
+        assert_clean(R, Format::Markdown, doc);
+    }
+
+    #[test]
+    fn project_bullets_describe_the_project() {
+        let doc = "# Projects\n\n**hirelint** | 2024\n\n- Renders surfaces in WebGL with adjustable controls\n";
+        assert_clean(R, Format::Markdown, doc);
+    }
+
+    #[test]
+    fn details_in_sub_bullets_count_and_are_not_checked() {
+        let doc = md(
+            "- Rebuilt the billing pipeline for the team\n  - Cut failed charges by 40%\n  - Wrote the runbook for on-call staff\n",
+        );
+        assert_clean(R, Format::Markdown, &doc);
+    }
+
+    #[test]
+    fn yaml_and_json() {
+        let yaml = "work:\n  - position: Analyst\n    startDate: 2019-01\n    highlights:\n      - Rebuilt the billing pipeline for the team\n      - Cut failed charges by 40%\n";
+        assert_eq!(
+            flagged(R, Format::Yaml, yaml),
+            ["Rebuilt the billing pipeline for the team"]
+        );
+        let json = r#"{"work":[{"position":"Analyst","startDate":"2020-01","highlights":["Rebuilt the billing pipeline for the team","Cut failed charges by 40%"]}]}"#;
+        assert_eq!(
+            flagged(R, Format::Json, json),
+            ["Rebuilt the billing pipeline for the team"]
+        );
+        assert_clean(
+            R,
+            Format::Json,
+            r#"{"work":[{"position":"Analyst","highlights":["Cut failed charges by 40%"]}]}"#,
+        );
+        assert_clean(
+            R,
+            Format::Yaml,
+            "work:\n  - position: Analyst\n    highlights:\n      - Cut failed charges by 40%\n",
+        );
+    }
+
+    #[test]
+    fn doc_example_triggers_and_use_instead_does_not() {
+        let (example, instead) =
+            crate::rules::verbs::weak_opener::doc_examples(super::MissingMetric::META.doc);
+        let (format, text) = &example[0];
+        assert!(!flagged(R, *format, text).is_empty(), "{text}");
+        assert!(!instead.is_empty());
+        for (format, text) in &instead {
+            assert_clean(R, *format, text);
+        }
+    }
 }
