@@ -182,7 +182,8 @@ pub fn parse(source: &str, data: &Data) -> Resume {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_DEFINITION_LIST;
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_HEADING_ATTRIBUTES;
     options.remove(Options::ENABLE_SMART_PUNCTUATION);
     let mut c = Collector {
         source,
@@ -514,8 +515,10 @@ fn structure(source: &str, raws: Vec<Raw>, data: &Data, resume: &mut Resume) {
                 let is_role_line = matches!(raw.kind, RawKind::Paragraph)
                     && in_roles
                     && raw.text.as_str().lines().count() <= 3
-                    && (dated.is_some() || raw.emphasis_start)
-                    && raw.text.as_str().len() < 200;
+                    && (raw.emphasis_start
+                        || dated.is_some()
+                            && raw.text.as_str().len() <= 120
+                            && !raw.text.as_str().trim_end().ends_with(['.', '!', '?']));
                 if is_role_line {
                     let attach = role.is_some_and(|i| {
                         !role_has_bullets && resume.roles.get(i).is_some_and(|r| r.dates.is_none())
@@ -692,5 +695,17 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(b.as_str(), "Led R&D team");
         assert_eq!(b.source_range(4..7).slice(src), "R&amp;D");
+    }
+
+    #[test]
+    fn definition_lists_heading_attributes_and_dated_sentences() {
+        let src = "# Jane\n\n## Skills {#skills}\n\nWeb Design\n: Assertively exemplify.\n\n## Experience\n\nSince 2008 I've been building things for people who need them done right.\n";
+        let r = parse(src);
+        assert_eq!(r.sections[0].kind, SectionKind::Skills);
+        assert_eq!(r.sections[0].heading.as_ref().map(Text::as_str), Some("Skills"));
+        let texts: Vec<&str> = r.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.contains(&"Web Design"), "{texts:?}");
+        assert!(texts.contains(&"Assertively exemplify."), "{texts:?}");
+        assert!(r.roles.is_empty(), "{:?}", r.roles);
     }
 }
