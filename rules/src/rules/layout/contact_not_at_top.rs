@@ -124,11 +124,7 @@ mod tests {
             "# Ada\n\n## Contact Information\n\n- 📧 ada@example.com\n- 555-010-0000\n\n## Experience\n\n- Built\n",
         );
         // Nothing known to measure "top" by: quiet.
-        assert_clean(
-            RULE,
-            MD,
-            "# Ada\n\n## 工作经验\n\n- 开发\n\nada@example.com\n",
-        );
+        assert_clean(RULE, MD, "# Ada\n\n## 其他\n\n- 开发\n\nada@example.com\n");
         // No contact at all is missing-contact's business.
         assert_clean(RULE, MD, "# Ada\n\n## Experience\n\n- Built\n");
     }

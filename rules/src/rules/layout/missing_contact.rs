@@ -121,7 +121,11 @@ const PHONE_KEYS: &[&str] = &[
 /// text (outside comments) and, in YAML / JSON, in contact keys with a value.
 pub(crate) fn contacts(cx: &Context<'_>) -> Vec<Contact> {
     let source = cx.source;
-    let in_comment = |r: TextRange| cx.resume.comments.iter().any(|c| c.span.contains_range(r));
+    let mut comments: Vec<TextRange> = cx.resume.comments.iter().map(|c| c.span).collect();
+    if cx.resume.format == crate::document::Format::Markdown {
+        comments.extend(super::raw_html::comment_ranges(source));
+    }
+    let in_comment = |r: TextRange| comments.iter().any(|c| c.contains_range(r));
     let mut out = Vec::new();
     if let Some(re) = EMAIL.as_ref() {
         for m in re.find_iter(source) {
@@ -280,7 +284,7 @@ mod tests {
         let text =
             "# Ada\n\n## Experience\n\n- Built\n\n## Contact\n\nada@example.com | 555-010-0000\n";
         assert_clean(RULE, MD, text);
-        let text = "# Ada\n\n<!-- ada@example.com 555-010-0000 -->\n\n## Experience\n";
+        let text = "# Ada\n\n<!--\nada@example.com 555-010-0000\n-->\n\n## Experience\n";
         assert_eq!(messages(RULE, MD, text).len(), 2);
         let html = "# Ada\n\n<div>\n<a href=\"mailto:ada@example.com\">ada@example.com</a> 555-010-0000\n</div>\n";
         assert_clean(RULE, MD, html);

@@ -117,15 +117,18 @@ pub(crate) fn section_markers(cx: &Context<'_>) -> Vec<Marker> {
     let headings = &cx.data().headings;
     let mut out = Vec::new();
     if cx.resume.format == Format::Markdown {
-        for block in &cx.resume.blocks {
+        for (i, block) in cx.resume.blocks.iter().enumerate() {
             let text = block.text.as_str();
             let first = text.split('\n').next().unwrap_or("");
             let is_heading = match block.kind {
                 BlockKind::Heading => true,
+                // A heading above the section level ("# Experience Entries" over "##"
+                // entries) is read as a name; only the first one is the name.
+                BlockKind::Field => i > 0 && block.key.as_deref() == Some("name"),
                 BlockKind::RoleHeader | BlockKind::Paragraph | BlockKind::Summary => {
                     first == text || is_all_caps(first)
                 }
-                BlockKind::Bullet | BlockKind::Field => false,
+                BlockKind::Bullet => false,
             };
             if !is_heading {
                 continue;
@@ -301,6 +304,18 @@ mod tests {
     #[test]
     fn plain_text_headings_count() {
         let text = "ADA LOVELACE\nEngineer | ada@example.com\n\nEXPERIENCE\nEngine Co, Analyst, 2020 - Present\n- Built\n\nEDUCATION\nUniversity, BSc, 2019\n\nSKILLS\nLanguages: Rust\n";
+        assert_clean(RULE, MD, text);
+    }
+
+    #[test]
+    fn headings_above_section_level() {
+        let text = "# Ada's CV\n\n# Experience Entries\n\n## Engineer\n\n# Education Entries\n\n## BSc\n\n# Skills\n\n## Rust\n";
+        assert_clean(RULE, MD, text);
+    }
+
+    #[test]
+    fn chinese_headings() {
+        let text = "# 杜少陵\n\n### 简介 {#profile}\n\n扎实的Java基础。\n\n### 技能 {#skills}\n\n- Android\n\n### 工作经验 {#experience}\n\n- 开发\n\n### 学历 {#degree}\n\n- 大学\n";
         assert_clean(RULE, MD, text);
     }
 

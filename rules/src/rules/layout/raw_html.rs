@@ -152,6 +152,7 @@ impl Rule for RawHtml {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         match cx.resume.format {
             Format::Markdown => {
+                let comments = comment_ranges(cx.source);
                 for layout in &cx.resume.layout {
                     let LayoutKind::Html { tag } = &layout.kind else {
                         continue;
@@ -161,16 +162,21 @@ impl Rule for RawHtml {
                     if QUIET_TAGS.contains(&tag.as_str()) || (inline && !is_element(tag)) {
                         continue;
                     }
-                    let range =
-                        TAG.as_ref()
-                            .and_then(|re| re.find(html))
-                            .map_or(layout.span, |m| {
-                                TextRange::new(
-                                    layout.span.start() + m.start(),
-                                    layout.span.start() + m.end(),
-                                )
-                            });
-                    report(sink, cx.source, range);
+                    // The first tag outside comments: a block that is only a (multi-line)
+                    // comment is not HTML layout.
+                    let Some(re) = TAG.as_ref() else { continue };
+                    let first = re
+                        .find_iter(html)
+                        .map(|m| {
+                            TextRange::new(
+                                layout.span.start() + m.start(),
+                                layout.span.start() + m.end(),
+                            )
+                        })
+                        .find(|r| !comments.iter().any(|c| c.intersects(*r)));
+                    if let Some(range) = first {
+                        report(sink, cx.source, range);
+                    }
                 }
             }
             Format::Yaml | Format::Json => {
@@ -196,6 +202,23 @@ impl Rule for RawHtml {
             }
         }
     }
+}
+
+/// The `<!-- ... -->` comments of a Markdown source, multi-line ones included (an
+/// unclosed comment runs to the end).
+pub(crate) fn comment_ranges(source: &str) -> Vec<TextRange> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    while let Some(start) = source.get(offset..).and_then(|s| s.find("<!--")) {
+        let abs = offset + start;
+        let end = source
+            .get(abs + 4..)
+            .and_then(|s| s.find("-->"))
+            .map_or(source.len(), |e| abs + 4 + e + 3);
+        out.push(TextRange::new(abs, end));
+        offset = end;
+    }
+    out
 }
 
 fn report(sink: &mut Sink, source: &str, range: TextRange) {
@@ -227,6 +250,13 @@ mod tests {
                 "Raw HTML \"<div id=\"contact\">\" may be dropped or shown as code when the resume is converted"
             ]
         );
+    }
+
+    #[test]
+    fn multi_line_comments_are_not_html() {
+        let text = "# Ada\n\n- Built\n<!--\n- Hidden bullet\n//-->\n- Shipped\n\n<!-- hide this\n### Old job\n\n#### Intern (1999)\n-->\n";
+        assert_clean(RULE, MD, text);
+        assert_eq!(comment_ranges("a <!-- b --> c <!-- d").len(), 2);
     }
 
     #[test]

@@ -2,6 +2,7 @@ use crate::data::PersonalItem;
 use crate::document::{BlockKind, Text};
 use crate::rules::layout::embedded_image::images;
 use crate::rules::layout::missing_contact::normalize_key;
+use crate::rules::layout::missing_section::section_markers;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 use crate::span::TextRange;
 use regex::Regex;
@@ -110,8 +111,9 @@ impl Rule for PersonalData {
             found.push((range, hit.name.as_str()));
         }
         // Prose.
+        let header_end = header_limit(cx);
         for block in &cx.resume.blocks {
-            in_text(cx, block.kind, &block.text, &items, &mut found);
+            in_text(header_end, block.kind, &block.text, &items, &mut found);
         }
 
         found.sort_by_key(|(r, _)| (r.start, r.end));
@@ -124,6 +126,14 @@ impl Rule for PersonalData {
             sink.report(range, format!("Personal data: {name}"));
         }
     }
+}
+
+/// The end of the header, where the author's own details sit: before the first section
+/// the reader found, or before the first standard section when the reader took a job
+/// title heading for a section.
+fn header_limit(cx: &Context<'_>) -> usize {
+    let first_marker = section_markers(cx).first().map_or(0, |m| m.start);
+    cx.resume.header_end.max(first_marker)
 }
 
 static BORN: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -144,7 +154,7 @@ fn is_separator(c: char) -> bool {
 
 /// Details in a block of text: labelled items, a label cell, header tokens, SSNs.
 fn in_text<'d>(
-    cx: &Context<'_>,
+    header_end: usize,
     kind: BlockKind,
     text: &Text,
     items: &[&'d PersonalItem],
@@ -163,7 +173,7 @@ fn in_text<'d>(
             return;
         }
     }
-    let in_header = text.span().start() < cx.resume.header_end;
+    let in_header = text.span().start() < header_end;
     let mut segments: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;
     for (i, c) in s.char_indices() {
@@ -201,7 +211,7 @@ fn in_text<'d>(
             continue;
         }
         if in_header {
-            if let Some(hit) = items.iter().find(|i| i.tokens.iter().any(|t| *t == lower)) {
+            if let Some(hit) = items.iter().find(|i| i.tokens.contains(&lower)) {
                 found.push((text.source_range(range), hit.name.as_str()));
                 if hit.name == "gender" {
                     gender_line = Some(line);
@@ -293,8 +303,13 @@ mod tests {
             ]
         );
         assert_eq!(
-            flagged(RULE, MD, text)[..2],
-            ["Date of Birth: 1990-01-01", "Marital status: Married"]
+            flagged(RULE, MD, text).get(..2),
+            Some(
+                &[
+                    "Date of Birth: 1990-01-01".to_owned(),
+                    "Marital status: Married".to_owned()
+                ][..]
+            )
         );
     }
 
@@ -341,6 +356,19 @@ mod tests {
             ]
         );
         assert_eq!(in_market(MD, text, "cn"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn chinese_header_under_a_job_title_heading() {
+        let text = "# 杜少陵\n## 高级Android工程师\n\n> 浙江杭州，男，1989年\n> email@example.com\n\n### 简介 {#profile}\n\n扎实的Java基础。\n";
+        assert_eq!(flagged(RULE, MD, text), ["男", "1989年"]);
+    }
+
+    #[test]
+    fn front_matter_keys() {
+        let text = "---\nresume: true\ndob: 1990-01-01\n---\n# Ada\n";
+        assert_eq!(messages(RULE, MD, text), ["Personal data: date of birth"]);
+        assert_eq!(flagged(RULE, MD, text), ["dob: 1990-01-01"]);
     }
 
     #[test]
