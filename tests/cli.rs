@@ -1,1 +1,613 @@
-fn main() {}
+//! End-to-end tests of the `hirelint` binary: exit codes, every output format, standard
+//! input, directory walks, configuration errors and bad input. The binary runs from the
+//! workspace root, so paths in its output are `tests/fixtures/...`.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl std::fmt::Debug for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "exit {}\n--- stdout\n{}\n--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"))
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hirelint"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start hirelint");
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin");
+        pipe.write_all(input).expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("wait for hirelint");
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{run:?}");
+    assert!(!run.stdout.contains('\u{1b}'), "colour on a pipe: {run:?}");
+    run
+}
+
+fn hirelint(args: &[&str]) -> Run {
+    run_in(&root(), args, None)
+}
+
+fn hirelint_stdin(args: &[&str], input: &str) -> Run {
+    run_in(&root(), args, Some(input.as_bytes()))
+}
+
+const GOOD: &str = "tests/fixtures/resumes/resume.md";
+const DUPLICATE_KEY: &str = "tests/fixtures/resumes/cv-duplicate-key.yaml";
+const UNICODE: &str = "tests/fixtures/resumes/resume-unicode.json";
+
+// ---------------------------------------------------------------- exit codes and text
+
+#[test]
+fn version() {
+    let run = hirelint(&["--version"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.starts_with("hirelint "), "{run:?}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(hirelint(&[]).code, 2);
+    assert_eq!(hirelint(&["lint", "--format", "xml", GOOD]).code, 2);
+    assert_eq!(hirelint(&["lint", "--fail-on", "loud", GOOD]).code, 2);
+    assert_eq!(hirelint(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn good_resume_exits_0() {
+    let run = hirelint(&["lint", GOOD]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.stdout, "No problems found in 1 file\n", "{run:?}");
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn diagnostic_exits_1_with_a_snippet() {
+    let run = hirelint(&["lint", DUPLICATE_KEY]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.contains("error[syntax-error]: "), "{run:?}");
+    assert!(
+        run.stdout.contains(&format!("--> {DUPLICATE_KEY}:4:")),
+        "{run:?}"
+    );
+    // The offending line is drawn, with the span underlined.
+    assert!(run.stdout.contains("4 |   name: Jordan R."), "{run:?}");
+    assert!(run.stdout.contains('^'), "{run:?}");
+    assert!(
+        run.stdout.contains("Found 1 problem (1 error) in 1 file"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn fail_on_threshold() {
+    // An error fails at every threshold...
+    let run = hirelint(&["lint", "--fail-on", "error", DUPLICATE_KEY]);
+    assert_eq!(run.code, 1, "{run:?}");
+    // ...and nothing fails once the rule is off, by id or by category.
+    let run = hirelint(&["lint", "--ignore", "syntax-error", DUPLICATE_KEY]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let run = hirelint(&["lint", "--select", "layout,verbs", DUPLICATE_KEY]);
+    assert_eq!(run.code, 0, "{run:?}");
+}
+
+// ---------------------------------------------------------------- machine formats
+
+fn char_column(line: &str, needle: &str, nth: usize) -> usize {
+    let byte = line
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .expect("needle in line");
+    line[..byte].chars().count() + 1
+}
+
+#[test]
+fn json_contract_with_char_columns() {
+    let run = hirelint(&["lint", "--format", "json", UNICODE]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let json = run.json();
+    let items = json.as_array().expect("an array");
+    assert_eq!(items.len(), 1, "{run:?}");
+    let d = &items[0];
+    for key in [
+        "path",
+        "rule",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "fixes",
+    ] {
+        assert!(d.get(key).is_some(), "missing {key}: {d}");
+    }
+    assert_eq!(d["path"], UNICODE);
+    assert_eq!(d["rule"], "syntax-error");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["line"], 1);
+    assert!(d["fixes"].is_array());
+    // The second `"name"` comes after "ë" and an emoji on the same line: its column counts
+    // chars, not bytes or UTF-16 units.
+    let source = std::fs::read_to_string(root().join(UNICODE)).expect("fixture");
+    let quote = char_column(&source, "\"name\"", 1);
+    let column = d["column"].as_u64().expect("column") as usize;
+    assert!(
+        column == quote || column == quote + 1,
+        "column {column}: {d}"
+    );
+    let end = d["end_column"].as_u64().expect("end_column") as usize;
+    assert!(end > column, "{d}");
+}
+
+#[test]
+fn json_is_an_empty_array_when_clean() {
+    let run = hirelint(&["lint", "--format", "json", GOOD]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.json(), Value::Array(Vec::new()));
+}
+
+fn check_sarif_rules(sarif: &Value) {
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(
+        sarif["$schema"]
+            .as_str()
+            .is_some_and(|s| s.contains("sarif"))
+    );
+    let run = &sarif["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "hirelint");
+    assert!(driver["version"].is_string());
+    let rules = driver["rules"].as_array().expect("rules[]");
+    assert!(rules.len() >= 14, "{}", rules.len());
+    for rule in rules {
+        assert!(rule["id"].is_string(), "{rule}");
+        assert!(rule["shortDescription"]["text"].is_string(), "{rule}");
+        assert!(rule["fullDescription"]["text"].is_string(), "{rule}");
+        assert!(
+            rule["help"]["markdown"]
+                .as_str()
+                .is_some_and(|d| d.contains("## What it does")),
+            "{rule}"
+        );
+        let level = rule["defaultConfiguration"]["level"].as_str();
+        assert!(
+            matches!(level, Some("error" | "warning" | "note")),
+            "{rule}"
+        );
+    }
+    assert!(rules.iter().any(|r| r["id"] == "weak-opener"));
+}
+
+#[test]
+fn sarif_rules_when_clean() {
+    let run = hirelint(&["lint", "--format", "sarif", GOOD]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let sarif = run.json();
+    check_sarif_rules(&sarif);
+    assert_eq!(sarif["runs"][0]["results"], Value::Array(Vec::new()));
+}
+
+#[test]
+fn sarif_results() {
+    let run = hirelint(&["lint", "--format", "sarif", DUPLICATE_KEY]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let sarif = run.json();
+    check_sarif_rules(&sarif);
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    assert_eq!(results.len(), 1, "{run:?}");
+    let r = &results[0];
+    assert_eq!(r["ruleId"], "syntax-error");
+    assert_eq!(r["level"], "error");
+    assert!(r["message"]["text"].is_string());
+    let location = &r["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], DUPLICATE_KEY);
+    let region = &location["region"];
+    assert_eq!(region["startLine"], 4);
+    for key in ["startColumn", "endLine", "endColumn"] {
+        assert!(region[key].as_u64().is_some_and(|n| n >= 1), "{region}");
+    }
+}
+
+#[test]
+fn github_annotations() {
+    let run = hirelint(&["lint", "--format", "github", DUPLICATE_KEY]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let line = run.stdout.lines().next().expect("one annotation");
+    let prefix = format!("::error file={DUPLICATE_KEY},line=4,col=");
+    assert!(line.starts_with(&prefix), "{run:?}");
+    assert!(line.contains(",endLine=4,endColumn="), "{run:?}");
+    assert!(line.contains(",title=syntax-error::"), "{run:?}");
+}
+
+#[test]
+fn github_prints_nothing_when_clean() {
+    let run = hirelint(&["lint", "--format", "github", GOOD]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.stdout, "");
+}
+
+// ---------------------------------------------------------------- stdin
+
+#[test]
+fn stdin_with_a_file_name() {
+    let source = std::fs::read_to_string(root().join(GOOD)).expect("fixture");
+    let run = hirelint_stdin(&["lint", "--stdin-filename", "resume.md", "-"], &source);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.stdout, "No problems found in 1 file\n");
+}
+
+#[test]
+fn stdin_name_picks_format_and_path() {
+    let source = std::fs::read_to_string(root().join(DUPLICATE_KEY)).expect("fixture");
+    let run = hirelint_stdin(
+        &[
+            "lint",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "cv.yaml",
+            "-",
+        ],
+        &source,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let json = run.json();
+    assert_eq!(json[0]["path"], "cv.yaml", "{run:?}");
+    assert_eq!(json[0]["line"], 4, "{run:?}");
+}
+
+#[test]
+fn stdin_without_a_name_is_linted() {
+    let run = hirelint_stdin(&["lint", "-"], "# Jordan Rivera\n\n- Built things\n");
+    assert_ne!(run.code, 2, "{run:?}");
+    assert!(run.stdout.contains("in 1 file"), "{run:?}");
+}
+
+// ---------------------------------------------------------------- directories
+
+#[test]
+fn directory_walk_lints_only_resumes() {
+    // walk/: resume.md (by name), sub/portfolio.md (front matter `resume: true`),
+    // README.md (skipped), and copies in node_modules/, target/ and .hidden/ (never entered).
+    let run = hirelint(&["lint", "tests/fixtures/walk"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "No problems found in 2 files; skipped 1 file that is not a resume (--all-files lints them)\n"
+    );
+    let run = hirelint(&["lint", "--all-files", "tests/fixtures/walk"]);
+    assert_eq!(run.stdout, "No problems found in 3 files\n", "{run:?}");
+}
+
+#[test]
+fn directory_walk_reports_resumes_in_sorted_order() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let yaml = std::fs::read(root().join(DUPLICATE_KEY)).expect("fixture");
+    for name in ["b/cv.yaml", "a/resume.yaml", "c/resume.yaml"] {
+        let path = tmp.path().join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, &yaml).expect("write");
+    }
+    let run = run_in(tmp.path(), &["lint", "--format", "json", "."], None);
+    assert_eq!(run.code, 1, "{run:?}");
+    let paths: Vec<String> = run
+        .json()
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| d["path"].as_str().unwrap_or("").to_owned())
+        .collect();
+    assert_eq!(
+        paths,
+        ["a/resume.yaml", "b/cv.yaml", "c/resume.yaml"],
+        "{run:?}"
+    );
+}
+
+// ---------------------------------------------------------------- bad input
+
+#[test]
+fn broken_files_are_reported_and_the_others_linted() {
+    let run = hirelint(&[
+        "lint",
+        "tests/fixtures/bad/resume-latin1.md",
+        "tests/fixtures/bad/resume-binary.json",
+        GOOD,
+        "tests/fixtures/bad/no-such-resume.md",
+    ]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "tests/fixtures/bad/resume-latin1.md: not valid UTF-8 (invalid byte at byte offset 5)"
+        ),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr
+            .contains("tests/fixtures/bad/resume-binary.json: binary file"),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr
+            .contains("tests/fixtures/bad/no-such-resume.md: cannot read"),
+        "{run:?}"
+    );
+    assert_eq!(run.stdout, "No problems found in 1 file\n", "{run:?}");
+}
+
+#[test]
+fn broken_file_does_not_hide_diagnostics_of_others() {
+    let run = hirelint(&[
+        "lint",
+        "--format",
+        "json",
+        "tests/fixtures/bad/resume-latin1.md",
+        DUPLICATE_KEY,
+    ]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.json().as_array().map(Vec::len), Some(1), "{run:?}");
+}
+
+#[test]
+fn oversized_file_is_refused_by_name() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let big = tmp.path().join("resume.md");
+    let mut text = String::from("# Jordan Rivera\n\n");
+    let line = "- Built a shipment tracking API serving 3 million requests per day\n";
+    while text.len() <= 10 * 1024 * 1024 {
+        text.push_str(line);
+    }
+    std::fs::write(&big, &text).expect("write");
+    std::fs::copy(root().join(GOOD), tmp.path().join("cv.md")).expect("copy");
+    let run = run_in(tmp.path(), &["lint", "resume.md", "cv.md"], None);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("resume.md: file too large"), "{run:?}");
+    assert_eq!(run.stdout, "No problems found in 1 file\n", "{run:?}");
+}
+
+#[test]
+fn non_resumes_that_cannot_be_read_are_skipped_in_a_walk() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::write(tmp.path().join("data.json"), b"\xff\xfe\0binary").expect("write");
+    std::fs::copy(root().join(GOOD), tmp.path().join("resume.md")).expect("copy");
+    let run = run_in(tmp.path(), &["lint", "."], None);
+    assert_eq!(run.code, 0, "{run:?}");
+    // With --all-files every candidate must be readable.
+    let run = run_in(tmp.path(), &["lint", "--all-files", "."], None);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("data.json: binary file"), "{run:?}");
+}
+
+// ---------------------------------------------------------------- configuration
+
+#[test]
+fn unknown_rule_in_config() {
+    let run = hirelint(&["lint", "tests/fixtures/config/unknown-rule/resume.md"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("tests/fixtures/config/unknown-rule/.hirelint.toml:2:1"),
+        "{run:?}"
+    );
+    assert!(run.stderr.contains("\"weak-openr\""), "{run:?}");
+    assert!(
+        run.stderr.contains("did you mean \"weak-opener\"?"),
+        "{run:?}"
+    );
+    assert!(run.stderr.contains("valid rule ids: "), "{run:?}");
+    // Files governed by a broken configuration are not linted with the wrong settings.
+    assert_eq!(run.stdout, "No problems found in 0 files\n", "{run:?}");
+}
+
+#[test]
+fn unknown_key_in_config() {
+    let run = hirelint(&["lint", "tests/fixtures/config/unknown-key/resume.md"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("tests/fixtures/config/unknown-key/.hirelint.toml:2:1"),
+        "{run:?}"
+    );
+    assert!(run.stderr.contains("fail-level"), "{run:?}");
+    assert!(
+        run.stderr.contains("valid keys: rules, market, fail-on"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn config_errors_are_reported_once_and_other_files_still_linted() {
+    let run = hirelint(&["lint", "tests/fixtures/config/unknown-rule", GOOD]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stderr.matches("did you mean").count(), 1, "{run:?}");
+    assert_eq!(run.stdout, "No problems found in 1 file\n", "{run:?}");
+}
+
+#[test]
+fn nearest_config_applies() {
+    // ignore-syntax/.hirelint.toml turns the `syntax` category off for nested/cv.yaml.
+    let run = hirelint(&["lint", "tests/fixtures/config/ignore-syntax/nested/cv.yaml"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    // --select re-enables it on top of the file.
+    let run = hirelint(&[
+        "lint",
+        "--select",
+        "syntax-error",
+        "tests/fixtures/config/ignore-syntax/nested/cv.yaml",
+    ]);
+    assert_eq!(run.code, 1, "{run:?}");
+}
+
+#[test]
+fn explicit_config_replaces_discovery() {
+    let run = hirelint(&[
+        "lint",
+        "--config",
+        "tests/fixtures/config/ignore-syntax/.hirelint.toml",
+        DUPLICATE_KEY,
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    // A broken --config is fatal.
+    let run = hirelint(&[
+        "lint",
+        "--config",
+        "tests/fixtures/config/unknown-key/.hirelint.toml",
+        GOOD,
+    ]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stdout, "", "{run:?}");
+    let run = hirelint(&["lint", "--config", "tests/fixtures/no-such.toml", GOOD]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("tests/fixtures/no-such.toml"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn config_values_are_validated() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        tmp.path().join(".hirelint.toml"),
+        "market = \"mars\"\n[rules]\nraw-html = \"loud\"\n[extend-headings]\n\"My Journey\" = \"odyssey\"\n",
+    )
+    .expect("write");
+    std::fs::copy(root().join(GOOD), tmp.path().join("resume.md")).expect("copy");
+    let run = run_in(tmp.path(), &["lint", "resume.md"], None);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("unknown market \"mars\""), "{run:?}");
+    assert!(run.stderr.contains("valid markets: us"), "{run:?}");
+    assert!(run.stderr.contains("invalid level \"loud\""), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("\"off\", \"info\", \"warning\", \"error\""),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr.contains("unknown section \"odyssey\""),
+        "{run:?}"
+    );
+    assert!(run.stderr.contains("experience"), "{run:?}");
+}
+
+#[test]
+fn valid_config_is_accepted() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        tmp.path().join(".hirelint.toml"),
+        "market = \"us\"\nfail-on = \"error\"\nextend-action-verbs = [\"shipped\"]\n\n\
+         [rules]\nlayout = \"info\"\nraw-html = \"off\"\n\n\
+         [extend-weak-openers]\n\"was in charge of\" = [\"lead\", \"manage\"]\n\n\
+         [extend-headings]\n\"Where I've Worked\" = \"experience\"\n",
+    )
+    .expect("write");
+    std::fs::copy(root().join(GOOD), tmp.path().join("resume.md")).expect("copy");
+    let run = run_in(tmp.path(), &["lint", "resume.md"], None);
+    assert_eq!(run.code, 0, "{run:?}");
+}
+
+#[test]
+fn unknown_rule_on_the_command_line() {
+    let run = hirelint(&["lint", "--select", "weak-openr", GOOD]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("did you mean \"weak-opener\"?"),
+        "{run:?}"
+    );
+    let run = hirelint(&["lint", "--ignore", "syntax-error,layot", GOOD]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("did you mean \"layout\"?"), "{run:?}");
+}
+
+// ---------------------------------------------------------------- rules and explain
+
+#[test]
+fn rules_lists_every_rule() {
+    let run = hirelint(&["rules"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    for id in [
+        "weak-opener",
+        "missing-metric",
+        "personal-data",
+        "syntax-error",
+    ] {
+        assert!(run.stdout.contains(id), "{id}: {run:?}");
+    }
+    let run = hirelint(&["rules", "--format", "json"]);
+    let rules = run.json();
+    let rules = rules.as_array().expect("array");
+    assert!(rules.len() >= 14);
+    for rule in rules {
+        for key in ["id", "category", "default_severity", "fix", "summary"] {
+            assert!(rule[key].is_string(), "{key}: {rule}");
+        }
+    }
+    let run = hirelint(&["rules", "--format", "markdown"]);
+    assert!(run.stdout.starts_with("| Rule | Category |"), "{run:?}");
+    assert!(run.stdout.contains("| `weak-opener` | verbs |"), "{run:?}");
+}
+
+#[test]
+fn explain_prints_the_doc() {
+    let run = hirelint(&["explain", "syntax-error"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.starts_with("# syntax-error\n"), "{run:?}");
+    assert!(run.stdout.contains("## What it does"), "{run:?}");
+    assert!(run.stdout.contains("## Use instead"), "{run:?}");
+}
+
+#[test]
+fn explain_unknown_rule_suggests() {
+    let run = hirelint(&["explain", "weak-openr"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("did you mean \"weak-opener\"?"),
+        "{run:?}"
+    );
+    assert_eq!(run.stdout, "");
+}

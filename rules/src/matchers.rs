@@ -122,7 +122,10 @@ mod tests {
 
     #[test]
     fn phrases_match_on_word_boundaries() {
-        assert_eq!(find_phrase("Worked  on the API", "worked on"), [0..10]);
+        assert_eq!(
+            find_phrase("Worked  on the API", "worked on"),
+            vec![(0..10)]
+        );
         assert!(find_phrase("Reworked on", "worked on").is_empty());
         assert_eq!(
             starts_with_phrase("Responsible for X", "responsible for"),

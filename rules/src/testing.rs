@@ -1,4 +1,5 @@
 //! One-line helpers for rule unit tests.
+#![allow(dead_code)]
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Format;

@@ -41,22 +41,21 @@ pub fn detect_format(file_name: Option<&str>, source: &str) -> Format {
     let trimmed = source.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
         Format::Json
-    } else if trimmed.starts_with("---") && !looks_like_front_matter(trimmed) {
-        Format::Yaml
-    } else if trimmed
-        .lines()
-        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .is_some_and(|l| {
-            let l = l.trim_end();
-            // `key:` or `key: value` on the first content line, with no Markdown markers.
-            l.split_once(':').is_some_and(|(k, _)| {
-                !k.is_empty()
-                    && k.chars()
-                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == ' ')
-                    && !k.contains("  ")
-            }) && !l.starts_with('-')
-        })
-        && trimmed.lines().any(|l| l.starts_with("  "))
+    } else if (trimmed.starts_with("---") && !looks_like_front_matter(trimmed))
+        || trimmed
+            .lines()
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .is_some_and(|l| {
+                let l = l.trim_end();
+                // `key:` or `key: value` on the first content line, with no Markdown markers.
+                l.split_once(':').is_some_and(|(k, _)| {
+                    !k.is_empty()
+                        && k.chars()
+                            .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == ' ')
+                        && !k.contains("  ")
+                }) && !l.starts_with('-')
+            })
+            && trimmed.lines().any(|l| l.starts_with("  "))
     {
         Format::Yaml
     } else {

@@ -208,16 +208,16 @@ pub fn parse(source: &str, data: &Data) -> Resume {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => c.open(RawKind::Heading(level as u8), range.start),
-                Tag::Paragraph | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
-                    // A paragraph inside a list item continues the item.
-                    if c.list_depth == 0 || c.current.is_none() {
-                        let kind = if c.list_depth > 0 {
-                            RawKind::Item(c.list_depth - 1)
-                        } else {
-                            RawKind::Paragraph
-                        };
-                        c.open(kind, range.start);
-                    }
+                // A paragraph inside a list item continues the item.
+                Tag::Paragraph | Tag::DefinitionListTitle | Tag::DefinitionListDefinition
+                    if c.list_depth == 0 || c.current.is_none() =>
+                {
+                    let kind = if c.list_depth > 0 {
+                        RawKind::Item(c.list_depth - 1)
+                    } else {
+                        RawKind::Paragraph
+                    };
+                    c.open(kind, range.start);
                 }
                 Tag::List(_) => {
                     c.flush(range.start);
@@ -256,10 +256,10 @@ pub fn parse(source: &str, data: &Data) -> Resume {
                 TagEnd::Heading(_) | TagEnd::TableCell => c.flush(range.end),
                 TagEnd::Paragraph
                 | TagEnd::DefinitionListTitle
-                | TagEnd::DefinitionListDefinition => {
-                    if c.list_depth == 0 {
-                        c.flush(range.end);
-                    }
+                | TagEnd::DefinitionListDefinition
+                    if c.list_depth == 0 =>
+                {
+                    c.flush(range.end)
                 }
                 TagEnd::Item => c.flush(range.end),
                 TagEnd::List(_) => {

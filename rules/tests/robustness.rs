@@ -1,0 +1,157 @@
+#![allow(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
+//! The engine never panics and every range it returns lies inside the text, on char
+//! boundaries, whatever the input.
+
+use hirelint_rules::{Applicability, Diagnostic, Format, Input, Settings, apply_fixes, lint};
+use proptest::prelude::*;
+
+fn check(source: &str, format: Format) {
+    let settings = Settings::default();
+    let report = lint(&Input {
+        source,
+        format,
+        settings: &settings,
+    });
+    assert!(
+        report.failed_rules.is_empty(),
+        "rules panicked: {:?}",
+        report.failed_rules
+    );
+    for d in &report.diagnostics {
+        assert_in_text(source, d);
+    }
+    // Applying every fix keeps the text valid UTF-8 (it is a String) and never panics.
+    let _ = apply_fixes(source, &report.diagnostics, Applicability::Suggestion);
+}
+
+fn assert_in_text(source: &str, d: &Diagnostic) {
+    let ok = |r: hirelint_rules::TextRange| {
+        r.start <= r.end
+            && r.end() <= source.len()
+            && source.is_char_boundary(r.start())
+            && source.is_char_boundary(r.end())
+    };
+    assert!(ok(d.range), "{} range {:?} outside text", d.rule, d.range);
+    for fix in &d.fixes {
+        for edit in &fix.edits {
+            assert!(
+                ok(edit.range),
+                "{} edit {:?} outside text",
+                d.rule,
+                edit.range
+            );
+        }
+    }
+}
+
+/// Fragments of resumes in every format, so generated inputs reach the rules.
+const FRAGMENTS: &[&str] = &[
+    "# Jane Doe\n",
+    "## Experience\n",
+    "## Educaton\n",
+    "## My Journey\n",
+    "### Engineer, Acme — Jan 2020 – Present\n",
+    "- Responsible for payroll\n",
+    "- Helped build the API for 2,000 users\n",
+    "  - nested 🚀 detail\n",
+    "• Led a team of 5\n",
+    "**Tutor** | 2018 – 2019\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "![me](photo.jpg)\n",
+    "<div>x</div>\n",
+    "<!-- hirelint-disable-next-line weak-opener -->\n",
+    "Date of Birth: 1990-01-01\n",
+    "jane@example.com · (555) 010-0000\n",
+    "I worked on things\n",
+    "basics:\n  name: Ada\n",
+    "work:\n  - position: Dev\n    highlights:\n      - \"Helped é\\u00e9 ship\"\n",
+    "    summary: >\n      folded\n      text\n",
+    "cv:\n  sections:\n    Experience:\n      - company: X\n        highlights:\n          - A - b - c\n",
+    "{\"basics\": {\"email\": \"a@b.c\"}, \"work\": [{\"highlights\": [\"Worked on \\\"x\\\"\"]}]}\n",
+    "---\nresume: true\n---\n",
+    "&anchor x\n",
+    "*alias\n",
+    "\t",
+    "\r\n",
+    "中文简历 性别：男\n",
+    "😀",
+    "\u{301}",
+    "\u{feff}",
+];
+
+fn fragments() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            prop::sample::select(FRAGMENTS).prop_map(str::to_owned),
+            "\\PC{0,12}",
+        ],
+        0..24,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn formats() -> impl Strategy<Value = Format> {
+    prop_oneof![
+        Just(Format::Markdown),
+        Just(Format::Yaml),
+        Just(Format::Json)
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_text_never_panics(source in "\\PC{0,300}", format in formats()) {
+        check(&source, format);
+    }
+
+    #[test]
+    fn resume_like_text_never_panics(source in fragments(), format in formats()) {
+        check(&source, format);
+    }
+}
+
+#[test]
+fn hostile_inputs() {
+    let deep_json = "[".repeat(10_000);
+    let deep_map = "{\"a\":".repeat(10_000);
+    let deep_list = "- ".repeat(5_000) + "x";
+    let deep_md = "> ".repeat(5_000) + "x";
+    let bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n\
+                b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n\
+                d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n\
+                f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n\
+                h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n";
+    let binary: String = (0u8..=255).map(char::from).cycle().take(4096).collect();
+    let inputs = [
+        deep_json,
+        deep_map,
+        deep_list,
+        deep_md,
+        bomb.to_owned(),
+        binary,
+    ];
+    // Run on a thread with the default 2 MiB stack, as the CLI's worker threads have.
+    let handle = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || {
+            for input in &inputs {
+                for format in [Format::Markdown, Format::Yaml, Format::Json] {
+                    check(input, format);
+                }
+            }
+        })
+        .map(|h| h.join());
+    assert!(
+        matches!(handle, Ok(Ok(()))),
+        "hostile input crashed the engine"
+    );
+}

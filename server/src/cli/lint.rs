@@ -1,0 +1,310 @@
+//! `hirelint lint [PATH|DIR|-]...`
+
+use super::args::{LintArgs, OutputFormat};
+use super::exit::ExitStatus;
+use super::{use_color, write_stderr, write_stdout};
+use crate::config::resolve::{Overrides, parse_selectors};
+use crate::config::{ConfigError, Resolved};
+use crate::fs::{self, ReadError};
+use crate::output::{self, FileReport};
+use crate::workspace::{self, Workspace};
+use hirelint_rules::{Report, looks_like_resume};
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Where a source comes from.
+#[derive(Debug)]
+enum Origin {
+    File(PathBuf),
+    Stdin,
+}
+
+#[derive(Debug)]
+struct Job {
+    origin: Origin,
+    /// The path shown to the user.
+    display: String,
+    /// The file name used to detect the format and whether it is a resume.
+    file_name: Option<String>,
+    /// Lint it even if it is not a resume (named explicitly, `--all-files`, resume file name).
+    must_lint: bool,
+    resolved: Arc<Resolved>,
+}
+
+enum Outcome {
+    Linted {
+        source: String,
+        report: Report,
+    },
+    /// Found in a directory walk, and not a resume.
+    Skipped,
+    ReadFailed(ReadError),
+    Crashed,
+}
+
+pub fn run(args: &LintArgs) -> ExitStatus {
+    let color_err = use_color(std::io::stderr().is_terminal());
+    let report_errors = |errors: &[ConfigError]| {
+        for e in errors {
+            write_stderr(&output::text::render_config_error(e, color_err));
+        }
+    };
+
+    let overrides = match overrides(args) {
+        Ok(o) => o,
+        Err(e) => {
+            report_errors(&[e]);
+            return ExitStatus::Error;
+        }
+    };
+    let mut ws = match Workspace::new(args.config.as_deref(), overrides) {
+        Ok(ws) => ws,
+        Err(errors) => {
+            report_errors(&errors);
+            return ExitStatus::Error;
+        }
+    };
+
+    let mut status = ExitStatus::Success;
+    let mut jobs = Vec::new();
+    let mut seen = HashSet::new();
+    let mut add = |ws: &mut Workspace, status: &mut ExitStatus, origin: Origin, explicit: bool| {
+        let (key, display, file_name) = match &origin {
+            Origin::File(path) => (
+                path.clone(),
+                display_path(path),
+                path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            ),
+            Origin::Stdin => {
+                let name = args.stdin_filename.clone();
+                (
+                    PathBuf::from("-"),
+                    name.as_deref().map_or_else(|| "-".to_owned(), display_path),
+                    name.as_deref()
+                        .and_then(Path::file_name)
+                        .map(|n| n.to_string_lossy().into_owned()),
+                )
+            }
+        };
+        if !seen.insert(key) {
+            return;
+        }
+        let config_anchor = match &origin {
+            Origin::File(path) => path.clone(),
+            Origin::Stdin => args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("-")),
+        };
+        let resolved = ws.resolve(&config_anchor);
+        let errors = ws.take_errors();
+        if !errors.is_empty() {
+            report_errors(&errors);
+        }
+        let Ok(resolved) = resolved else {
+            // Governed by a broken configuration file, already reported.
+            *status = ExitStatus::Error;
+            return;
+        };
+        let must_lint =
+            explicit || args.all_files || file_name.as_deref().is_some_and(looks_like_resume);
+        jobs.push(Job {
+            origin,
+            display,
+            file_name,
+            must_lint,
+            resolved,
+        });
+    };
+
+    let default_paths = if args.stdin_filename.is_some() {
+        vec![PathBuf::from("-")]
+    } else {
+        vec![PathBuf::from(".")]
+    };
+    let paths = if args.paths.is_empty() {
+        &default_paths
+    } else {
+        &args.paths
+    };
+    for path in paths {
+        if path.as_os_str() == "-" {
+            add(&mut ws, &mut status, Origin::Stdin, true);
+        } else if path.is_dir() {
+            let (files, errors) = fs::walk(path);
+            for (dir, e) in errors {
+                write_stderr(&format!(
+                    "error: {}: cannot read directory: {e}",
+                    display_path(&dir)
+                ));
+                status = ExitStatus::Error;
+            }
+            for file in files {
+                add(&mut ws, &mut status, Origin::File(file), false);
+            }
+        } else {
+            add(&mut ws, &mut status, Origin::File(path.clone()), true);
+        }
+    }
+
+    let stdin = jobs
+        .iter()
+        .any(|j| matches!(j.origin, Origin::Stdin))
+        .then(fs::read_stdin);
+    let outcomes = parallel_map(&jobs, |job| lint_job(job, stdin.as_ref()));
+
+    let mut files = Vec::new();
+    let mut skipped = 0;
+    for (job, outcome) in jobs.iter().zip(outcomes) {
+        match outcome.unwrap_or(Outcome::Crashed) {
+            Outcome::Linted { source, report } => {
+                if !report.failed_rules.is_empty() {
+                    let names: Vec<&str> = report.failed_rules.iter().map(|r| r.as_str()).collect();
+                    write_stderr(&format!(
+                        "error: {}: internal error in rule(s) {}; the other rules ran. Please report this bug.",
+                        job.display,
+                        names.join(", ")
+                    ));
+                    status = status.worst(ExitStatus::Error);
+                }
+                if report
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity >= job.resolved.fail_on)
+                {
+                    status = status.worst(ExitStatus::Failure);
+                }
+                files.push(FileReport {
+                    path: job.display.clone(),
+                    source,
+                    diagnostics: report.diagnostics,
+                });
+            }
+            Outcome::Skipped => skipped += 1,
+            Outcome::ReadFailed(e) => {
+                write_stderr(&format!("error: {}: {e}", job.display));
+                status = status.worst(ExitStatus::Error);
+            }
+            Outcome::Crashed => {
+                write_stderr(&format!(
+                    "error: {}: internal error while linting this file; the other files were linted. Please report this bug.",
+                    job.display
+                ));
+                status = status.worst(ExitStatus::Error);
+            }
+        }
+    }
+
+    let rendered = match args.format {
+        OutputFormat::Text => {
+            let color = use_color(std::io::stdout().is_terminal());
+            let mut text: String = files
+                .iter()
+                .map(|f| output::text::render_file(f, color))
+                .collect();
+            text.push_str(&output::text::summary(&files, files.len(), skipped));
+            text
+        }
+        OutputFormat::Json => output::json::render(&files),
+        OutputFormat::Sarif => output::sarif::render(&files),
+        OutputFormat::Github => output::github::render(&files),
+    };
+    if let Err(e) = write_stdout(rendered.as_bytes()) {
+        write_stderr(&format!("error: cannot write the report: {e}"));
+        status = ExitStatus::Error;
+    }
+    status
+}
+
+fn overrides(args: &LintArgs) -> Result<Overrides, ConfigError> {
+    Ok(Overrides {
+        select: args
+            .select
+            .as_deref()
+            .map(|s| parse_selectors("--select", s))
+            .transpose()?,
+        ignore: parse_selectors("--ignore", &args.ignore)?,
+        fail_on: args.fail_on.map(|f| f.severity()),
+    })
+}
+
+/// A path as shown to the user: as given, without a leading `./`.
+fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut text: &str = &text;
+    while let Some(rest) = text.strip_prefix("./") {
+        text = rest;
+    }
+    text.to_owned()
+}
+
+fn lint_job(job: &Job, stdin: Option<&Result<String, ReadError>>) -> Outcome {
+    let source = match &job.origin {
+        Origin::File(path) => fs::read_source(path),
+        Origin::Stdin => match stdin {
+            Some(Ok(text)) => Ok(text.clone()),
+            Some(Err(e)) => Err(ReadError::Io(std::io::Error::other(e.to_string()))),
+            None => Err(ReadError::Io(std::io::Error::other(
+                "standard input was not read",
+            ))),
+        },
+    };
+    let source = match source {
+        Ok(source) => source,
+        // A file that is not named as a resume, found in a walk: not ours to judge.
+        Err(_) if !job.must_lint => return Outcome::Skipped,
+        Err(e) => return Outcome::ReadFailed(e),
+    };
+    let linted = catch_unwind(AssertUnwindSafe(|| {
+        workspace::lint(&source, job.file_name.as_deref(), &job.resolved)
+    }));
+    match linted {
+        Ok(report) if job.must_lint || workspace::is_resume(job.file_name.as_deref(), &report) => {
+            Outcome::Linted { source, report }
+        }
+        Ok(_) => Outcome::Skipped,
+        Err(_) => Outcome::Crashed,
+    }
+}
+
+/// Maps `f` over `items` on all cores, keeping the order. `None` where a worker died.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<Option<R>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().div_ceil(16))
+        .max(1);
+    if threads == 1 {
+        return items.iter().map(|item| Some(f(item))).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(index) else { break };
+                        done.push((index, f(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for worker in workers {
+            if let Ok(done) = worker.join() {
+                for (index, result) in done {
+                    if let Some(slot) = results.get_mut(index) {
+                        *slot = Some(result);
+                    }
+                }
+            }
+        }
+    });
+    results
+}

@@ -1,0 +1,32 @@
+//! The commands. Only this module and `output/` print.
+
+pub mod args;
+pub mod exit;
+pub mod explain;
+pub mod lint;
+pub mod rules;
+
+use std::io::{self, Write};
+
+/// Writes `bytes` to stdout. A closed pipe (`hirelint rules | head`) is not an error.
+pub fn write_stdout(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Writes one message to stderr, ignoring a closed stderr.
+pub fn write_stderr(text: &str) {
+    let mut err = io::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
+    if !text.ends_with('\n') {
+        let _ = err.write_all(b"\n");
+    }
+}
+
+/// Whether to draw colours on a stream: a terminal, and `NO_COLOR` unset or empty.
+pub fn use_color(is_terminal: bool) -> bool {
+    is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
