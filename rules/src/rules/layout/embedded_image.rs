@@ -142,7 +142,7 @@ pub(crate) fn images(cx: &Context<'_>) -> Vec<Image> {
                     continue;
                 }
                 out.push(Image {
-                    range: field.key.span().cover(value.span()),
+                    range: field_range(cx.source, field.key.span(), value.span()),
                     name: value.as_str().trim().to_owned(),
                     photo,
                 });
@@ -165,6 +165,19 @@ pub(crate) fn images(cx: &Context<'_>) -> Vec<Image> {
     }
     out.sort_by_key(|i| i.range.start);
     out
+}
+
+/// From the key to the value, with the quotes of a JSON key and string.
+pub(crate) fn field_range(source: &str, key: TextRange, value: TextRange) -> TextRange {
+    let mut range = key.cover(value);
+    let byte = |i: usize| source.as_bytes().get(i).copied();
+    if range.start() > 0 && byte(range.start() - 1) == Some(b'"') {
+        range = TextRange::new(range.start() - 1, range.end());
+    }
+    if byte(range.end()) == Some(b'"') {
+        range = TextRange::new(range.start(), range.end() + 1);
+    }
+    range
 }
 
 fn image(range: TextRange, alt: &str, url: &str) -> Image {

@@ -63,6 +63,12 @@ impl Rule for MissingContact {
         if empty {
             return;
         }
+        if !super::missing_section::looks_like_a_resume(
+            cx,
+            &super::missing_section::section_markers(cx),
+        ) {
+            return;
+        }
         let found = contacts(cx);
         let anchor = super::missing_section::doc_anchor(cx);
         if !found.iter().any(|c| c.kind == ContactKind::Email) {
@@ -171,9 +177,9 @@ pub(crate) fn contacts(cx: &Context<'_>) -> Vec<Contact> {
         };
         let last = field.path.rsplit('.').next().unwrap_or("");
         let key = normalize_key(last);
-        let kind = if EMAIL_KEYS.contains(&key.as_str()) && value.as_str().contains('@') {
+        let kind = if is_key(&key, EMAIL_KEYS) && value.as_str().contains('@') {
             ContactKind::Email
-        } else if PHONE_KEYS.contains(&key.as_str())
+        } else if is_key(&key, PHONE_KEYS)
             && value.as_str().chars().filter(char::is_ascii_digit).count() >= 3
         {
             ContactKind::Phone
@@ -187,6 +193,13 @@ pub(crate) fn contacts(cx: &Context<'_>) -> Vec<Contact> {
     }
     out.sort_by_key(|c| c.range.start);
     out
+}
+
+/// `key` is one of `keys`, or ends with one of five letters or more
+/// (`resume_contact_telephone`).
+fn is_key(key: &str, keys: &[&str]) -> bool {
+    keys.iter()
+        .any(|k| key == *k || (k.len() >= 5 && key.ends_with(k)))
 }
 
 /// A key lowercased, without `_`, `-`, `.` or spaces: `phone_number` -> `phonenumber`.
@@ -318,6 +331,8 @@ mod tests {
         assert_clean(RULE, Format::Yaml, rendercv);
         let fresh = "name: Ada\ncontact:\n  email: ada@example.com\n  phone: 555-0100\n";
         assert_clean(RULE, Format::Yaml, fresh);
+        let jekyll = "title: Ada\nresume_contact_email: ada@example.com\nresume_contact_telephone: 555-7334\nwork:\n  - company: X\n";
+        assert_clean(RULE, Format::Yaml, jekyll);
         let missing = "cv:\n  name: Ada\n  email: ada@example.com\n";
         assert_eq!(
             messages(RULE, Format::Yaml, missing),

@@ -80,7 +80,11 @@ impl Rule for MissingSection {
         if empty {
             return;
         }
-        let present: HashSet<SectionKind> = section_markers(cx).iter().map(|m| m.kind).collect();
+        let markers = section_markers(cx);
+        if !looks_like_a_resume(cx, &markers) {
+            return;
+        }
+        let present: HashSet<SectionKind> = markers.iter().map(|m| m.kind).collect();
         let has = |k: SectionKind| present.contains(&k);
         let headings = &cx.data().headings;
         let anchor = doc_anchor(cx);
@@ -101,6 +105,12 @@ impl Rule for MissingSection {
             );
         }
     }
+}
+
+/// A YAML / JSON file with no resume section and no resume schema (a site's
+/// `_config.yml`, a data fragment) is not judged as a whole resume. Markdown always is.
+pub(crate) fn looks_like_a_resume(cx: &Context<'_>, markers: &[Marker]) -> bool {
+    cx.resume.format == Format::Markdown || cx.resume.declares_resume || !markers.is_empty()
 }
 
 /// Where a section starts and which standard section it is.
@@ -145,7 +155,12 @@ pub(crate) fn section_markers(cx: &Context<'_>) -> Vec<Marker> {
         }
         return out;
     }
-    for section in &cx.resume.sections {
+    // A section key with nothing in it (`"skills": []`) is not a section.
+    let filled: HashSet<usize> = cx.resume.blocks.iter().filter_map(|b| b.section).collect();
+    for (i, section) in cx.resume.sections.iter().enumerate() {
+        if !filled.contains(&i) {
+            continue;
+        }
         let kind = match section.kind {
             SectionKind::Other => section
                 .heading
@@ -210,7 +225,7 @@ pub(crate) fn loose_kind(headings: &Headings, label: &str) -> Option<SectionKind
         return None;
     }
     let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
-    if has(&["experience", "employment"]) {
+    if has(&["experience", "employment", "positions", "appointments"]) {
         Some(SectionKind::Experience)
     } else if has(&["education"]) {
         Some(SectionKind::Education)
@@ -337,6 +352,17 @@ mod tests {
                 "No \"Skills\" section in the resume"
             ]
         );
+    }
+
+    #[test]
+    fn yaml_that_is_not_a_resume_is_quiet() {
+        assert_clean(
+            RULE,
+            Format::Yaml,
+            "title: My site\ntheme: minima\nauthor: Ada\n",
+        );
+        let academic = "cv:\n  name: Ada\n  sections:\n    academic_positions:\n      - institution: Uni\n        position: Lecturer\n    education:\n      - institution: Uni\n    publications:\n      - title: A paper\n";
+        assert_clean(RULE, Format::Yaml, academic);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 use crate::data::PersonalItem;
 use crate::document::{BlockKind, Text};
-use crate::rules::layout::embedded_image::images;
+use crate::rules::layout::embedded_image::{field_range, images};
 use crate::rules::layout::missing_contact::normalize_key;
 use crate::rules::layout::missing_section::section_markers;
 use crate::rules::{Context, Rule, Sink, declare_rule};
@@ -104,7 +104,9 @@ impl Rule for PersonalData {
                 f.path.len() > field.path.len() && f.path.starts_with(&format!("{}.", field.path))
             });
             let range = match &field.value {
-                Some(v) if !v.as_str().trim().is_empty() => field.key.span().cover(v.span()),
+                Some(v) if !v.as_str().trim().is_empty() => {
+                    field_range(cx.source, field.key.span(), v.span())
+                }
                 _ if has_children => field.key.span(),
                 _ => continue,
             };
@@ -389,6 +391,12 @@ mod tests {
                 "Personal data: gender",
                 "Personal data: photo"
             ]
+        );
+        assert_eq!(
+            flagged(RULE, Format::Json, text)
+                .first()
+                .map(String::as_str),
+            Some("\"birthDate\":\"1990-01-01\"")
         );
         let empty = r#"{"basics":{"name":"Ada","image":"","birthDate":""}}"#;
         assert_clean(RULE, Format::Json, empty);
