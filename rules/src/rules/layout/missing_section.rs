@@ -107,10 +107,12 @@ impl Rule for MissingSection {
     }
 }
 
-/// A YAML / JSON file with no resume section and no resume schema (a site's
-/// `_config.yml`, a data fragment) is not judged as a whole resume. Markdown always is.
+/// A YAML / JSON file without a resume schema (JSON Resume, RenderCV, FRESH) and with
+/// fewer than two resume sections (a site's `_config.yml`, a `_data/experience.yml`
+/// fragment) is not judged as a whole resume. Markdown always is.
 pub(crate) fn looks_like_a_resume(cx: &Context<'_>, markers: &[Marker]) -> bool {
-    cx.resume.format == Format::Markdown || cx.resume.declares_resume || !markers.is_empty()
+    let kinds: HashSet<SectionKind> = markers.iter().map(|m| m.kind).collect();
+    cx.resume.format == Format::Markdown || cx.resume.declares_resume || kinds.len() >= 2
 }
 
 /// Where a section starts and which standard section it is.

@@ -404,6 +404,8 @@ mod tests {
 
     #[test]
     fn yaml_keys() {
+        let birth = "name:\n  first: Ada\nbirth:\n  year: 1990\n  location: London\nexperience:\n  - company: X\n";
+        assert_eq!(flagged(RULE, Format::Yaml, birth), ["birth"]);
         let text = "cv:\n  name: Ada\n  marital_status: married\n  nationality: British\nbasics:\n  picture: ada.png\n";
         assert_eq!(
             messages(RULE, Format::Yaml, text),
