@@ -102,15 +102,6 @@ impl<'s> Collector<'s> {
     }
 
     fn html(&mut self, html: &str, range: std::ops::Range<usize>, block: bool) {
-        let trimmed = html.trim();
-        if let Some(body) = trimmed.strip_prefix("<!--") {
-            let body = body.strip_suffix("-->").unwrap_or(body);
-            self.comments.push(Comment {
-                body: body.trim().to_owned(),
-                span: TextRange::from(range),
-            });
-            return;
-        }
         if block {
             // An HTML block arrives line by line: merge the lines into one element.
             let range = TextRange::from(range);
@@ -118,6 +109,15 @@ impl<'s> Collector<'s> {
                 Some(open) => *open = open.cover(range),
                 None => self.html_block = Some(range),
             }
+            return;
+        }
+        let trimmed = html.trim();
+        if let Some(body) = trimmed.strip_prefix("<!--") {
+            let body = body.strip_suffix("-->").unwrap_or(body);
+            self.comments.push(Comment {
+                body: body.trim().to_owned(),
+                span: TextRange::from(range),
+            });
             return;
         }
         if let Some(tag) = tag_name(trimmed)
@@ -130,33 +130,35 @@ impl<'s> Collector<'s> {
         }
     }
 
+    /// Ends an HTML block: its comments become comments; what is left, if anything, is a
+    /// layout element.
     fn close_html_block(&mut self) {
         let Some(range) = self.html_block.take() else {
             return;
         };
         let html = range.slice(self.source);
-        // A block of comments only is not layout.
-        let mut rest = html.trim();
-        while let Some(after) = rest.strip_prefix("<!--") {
-            let Some(end) = after.find("-->") else { break };
-            rest = after.get(end + 3..).unwrap_or("").trim_start();
-        }
-        if rest.is_empty() {
-            return;
-        }
-        // Comments inside the block are still comments.
+        let mut rest = String::new();
         let mut offset = 0;
         while let Some(start) = html.get(offset..).and_then(|h| h.find("<!--")) {
             let abs = offset + start;
-            let Some(len) = html.get(abs..).and_then(|h| h.find("-->")) else {
-                break;
-            };
-            let body = html.get(abs + 4..abs + len).unwrap_or("");
+            rest.push_str(html.get(offset..abs).unwrap_or(""));
+            // An unclosed comment runs to the end of the block.
+            let close = html
+                .get(abs + 4..)
+                .and_then(|h| h.find("-->"))
+                .map(|i| abs + 4 + i);
+            let end = close.map_or(html.len(), |i| i + 3);
+            let body = html.get(abs + 4..close.unwrap_or(html.len())).unwrap_or("");
             self.comments.push(Comment {
                 body: body.trim().to_owned(),
-                span: TextRange::new(range.start() + abs, range.start() + abs + len + 3),
+                span: TextRange::new(range.start() + abs, range.start() + end),
             });
-            offset = abs + len + 3;
+            offset = end;
+        }
+        rest.push_str(html.get(offset..).unwrap_or(""));
+        let rest = rest.trim();
+        if rest.is_empty() {
+            return;
         }
         let tag = tag_name(rest).unwrap_or_else(|| "html".to_owned());
         self.layout.push(Layout {
@@ -702,10 +704,22 @@ mod tests {
         let src = "# Jane\n\n## Skills {#skills}\n\nWeb Design\n: Assertively exemplify.\n\n## Experience\n\nSince 2008 I've been building things for people who need them done right.\n";
         let r = parse(src);
         assert_eq!(r.sections[0].kind, SectionKind::Skills);
-        assert_eq!(r.sections[0].heading.as_ref().map(Text::as_str), Some("Skills"));
+        assert_eq!(
+            r.sections[0].heading.as_ref().map(Text::as_str),
+            Some("Skills")
+        );
         let texts: Vec<&str> = r.blocks.iter().map(|b| b.text.as_str()).collect();
         assert!(texts.contains(&"Web Design"), "{texts:?}");
         assert!(texts.contains(&"Assertively exemplify."), "{texts:?}");
         assert!(r.roles.is_empty(), "{:?}", r.roles);
+    }
+
+    #[test]
+    fn multi_line_comments_are_comments() {
+        let src = "# A\n\n<!--\nhirelint-disable-file\n-->\n\n<!-- one -->\n<div>x</div>\n";
+        let r = parse(src);
+        let bodies: Vec<&str> = r.comments.iter().map(|c| c.body.as_str()).collect();
+        assert_eq!(bodies, ["hirelint-disable-file", "one"]);
+        assert_eq!(r.layout.len(), 1, "{:?}", r.layout);
     }
 }

@@ -154,6 +154,9 @@ pub struct Comment {
 pub struct SyntaxProblem {
     pub span: TextRange,
     pub message: String,
+    /// Reading stopped here: the model lacks what follows, so rules about what is
+    /// missing stay quiet. A duplicate key does not truncate.
+    pub truncates: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -202,6 +205,11 @@ impl Resume {
                     .section_kind(b)
                     .is_some_and(SectionKind::has_achievements)
         })
+    }
+
+    /// Whether a syntax error cut the model short.
+    pub fn is_truncated(&self) -> bool {
+        self.problems.iter().any(|p| p.truncates)
     }
 
     pub fn has_section(&self, kind: SectionKind) -> bool {

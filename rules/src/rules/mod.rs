@@ -155,7 +155,7 @@ impl Sink {
 
 /// Declares a rule: its doc comment, unit struct and metadata.
 ///
-/// ```ignore
+/// ```text
 /// declare_rule! {
 ///     /// ## What it does
 ///     /// ...

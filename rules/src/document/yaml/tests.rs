@@ -40,6 +40,7 @@ fn problem() -> crate::document::SyntaxProblem {
     crate::document::SyntaxProblem {
         span: TextRange::default(),
         message: String::new(),
+        truncates: false,
     }
 }
 

@@ -146,6 +146,7 @@ pub(super) fn build(src: &str) -> Tree {
                     .filter(|c| *c != '\n' && *c != '\r')
                     .map_or(0, char::len_utf8);
                 b.tree.problems.push(SyntaxProblem {
+                    truncates: true,
                     span: TextRange::new(at, at + len),
                     message: format!(
                         "{} at line {} column {}",
@@ -293,6 +294,7 @@ impl Builder<'_> {
                                 line_of(self.src, &mut self.lines, fk.span.start())
                             });
                             self.tree.problems.push(SyntaxProblem {
+                                truncates: false,
                                 span: k.span,
                                 message: format!(
                                     "duplicate key \"{}\" (first defined on line {first_line}); \

@@ -68,9 +68,7 @@ declare_rule! {
 
 impl Rule for MissingSection {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
-        if cx.source.trim().is_empty()
-            || (cx.resume.format != Format::Markdown && !cx.resume.problems.is_empty())
-        {
+        if cx.source.trim().is_empty() || cx.resume.is_truncated() {
             return;
         }
         let empty = match cx.resume.format {
