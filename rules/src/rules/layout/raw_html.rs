@@ -9,7 +9,9 @@ declare_rule! {
     /// ## What it does
     /// Flags raw HTML in a Markdown resume: HTML blocks (`<div>`, `<table>`, `<p
     /// align="center">`) and inline tags (`<span>`, `<u>`). The diagnostic sits on the
-    /// opening tag. In YAML and JSON, HTML tags inside text values are flagged too.
+    /// opening tag. In YAML and JSON, layout tags inside text values (`<div>`, `<table>`,
+    /// `<font>`...) are flagged too; inline formatting tags there (`<p>`, `<em>`, `<strong>`,
+    /// `<a>`...) are not, since JSON Resume and FRESH themes render them as formatting.
     ///
     /// Not flagged: HTML comments (hidden notes and hirelint suppressions), `<br>` (a line
     /// break, harmless wherever it is dropped), and `<img>`, which `embedded-image` reports.
@@ -139,6 +141,11 @@ const ELEMENTS: &[&str] = &[
 /// Tags that are harmless, or another rule's business.
 const QUIET_TAGS: &[&str] = &["br", "img", "wbr"];
 
+/// Inline formatting that YAML / JSON resume themes render as such.
+const FORMATTING_TAGS: &[&str] = &[
+    "a", "b", "code", "em", "i", "li", "ol", "p", "small", "strong", "sub", "sup", "u", "ul",
+];
+
 static TAG: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"<[A-Za-z][^<>]*>").ok());
 /// An opening tag in text values of YAML / JSON, with its name.
 static SCALAR_TAG: LazyLock<Option<Regex>> =
@@ -190,7 +197,10 @@ impl Rule for RawHtml {
                             continue;
                         };
                         let name = name.as_str().to_ascii_lowercase();
-                        if !is_element(&name) || QUIET_TAGS.contains(&name.as_str()) {
+                        if !is_element(&name)
+                            || QUIET_TAGS.contains(&name.as_str())
+                            || FORMATTING_TAGS.contains(&name.as_str())
+                        {
                             continue;
                         }
                         let range = block.text.source_range(m.range());
@@ -277,8 +287,12 @@ mod tests {
 
     #[test]
     fn html_in_yaml_and_json_values() {
-        let yaml = "basics:\n  name: Ada\n  summary: \"<p>Engineer who <b>ships</b></p>\"\n";
-        assert_eq!(flagged(RULE, Format::Yaml, yaml), ["<p>", "<b>"]);
+        let yaml =
+            "basics:\n  name: Ada\n  summary: \"<div class=x>Engineer who <b>ships</b></div>\"\n";
+        assert_eq!(flagged(RULE, Format::Yaml, yaml), ["<div class=x>"]);
+        // Inline formatting is rendered by JSON Resume and FRESH themes.
+        let yaml = "basics:\n  name: Ada\n  summary: \"<p>Engineer who <em>ships</em></p>\"\n";
+        assert_clean(RULE, Format::Yaml, yaml);
         let json = r#"{"basics":{"name":"Ada","summary":"Uses List<String> and a < b > c"}}"#;
         assert_clean(RULE, Format::Json, json);
         let json = r#"{"work":[{"highlights":["Cut <span class=\"x\">costs</span>"]}]}"#;
