@@ -88,6 +88,11 @@ pub fn lint(input: &Input<'_>) -> Report {
             Err(_) => report.failed_rules.push(rule),
         }
     }
+    if let Level::On(severity) = settings.level(RuleId::SyntaxError) {
+        report
+            .diagnostics
+            .extend(unknown_suppressed_rules(&resume, severity));
+    }
     let suppressions = document::suppress::Suppressions::new(input.source, &resume);
     report
         .diagnostics
@@ -99,6 +104,33 @@ pub fn lint(input: &Input<'_>) -> Report {
         (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
     });
     report
+}
+
+/// A suppression comment that names an unknown rule is reported, with the nearest id.
+fn unknown_suppressed_rules(resume: &Resume, severity: Severity) -> Vec<Diagnostic> {
+    resume
+        .comments
+        .iter()
+        .filter_map(|c| document::suppress::parse_comment(&c.body, c.span))
+        .flat_map(|c| {
+            c.unknown.into_iter().map(move |name| {
+                let unknown: UnknownRule = match name.parse::<RuleId>() {
+                    Err(e) => e,
+                    Ok(_) => UnknownRule {
+                        name,
+                        suggestion: None,
+                    },
+                };
+                Diagnostic {
+                    rule: RuleId::SyntaxError,
+                    severity,
+                    range: c.span,
+                    message: format!("Suppression comment names an {unknown}"),
+                    fixes: Vec::new(),
+                }
+            })
+        })
+        .collect()
 }
 
 /// Keeps every range inside the text and on char boundaries, whatever a rule computed.

@@ -115,3 +115,40 @@ impl Suppressions {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Format;
+    use crate::registry::RuleId;
+    use crate::testing::flagged;
+
+    const WEAK: RuleId = RuleId::WeakOpener;
+
+    #[test]
+    fn next_line_in_markdown_and_yaml() {
+        let md = "## Experience\n\n<!-- hirelint-disable-next-line weak-opener -->\n- Responsible for payroll\n- Responsible for hiring\n";
+        assert_eq!(flagged(WEAK, Format::Markdown, md), ["Responsible for"]);
+        let yaml = "work:\n  - position: Clerk\n    highlights:\n      # hirelint-disable-next-line weak-opener\n      - Responsible for payroll\n      - Responsible for hiring\n";
+        assert_eq!(flagged(WEAK, Format::Yaml, yaml), ["Responsible for"]);
+    }
+
+    #[test]
+    fn blocks_and_files() {
+        let md = "## Experience\n\n<!-- hirelint-disable weak-opener -->\n- Responsible for payroll\n<!-- hirelint-enable weak-opener -->\n\n- Responsible for hiring\n";
+        assert_eq!(flagged(WEAK, Format::Markdown, md), ["Responsible for"]);
+        let md = "<!-- hirelint-disable-file -->\n## Experience\n\n- Responsible for payroll\n";
+        assert!(flagged(WEAK, Format::Markdown, md).is_empty());
+        // Another rule's directive leaves this one alone.
+        let md = "## Experience\n\n<!-- hirelint-disable-next-line missing-metric -->\n- Responsible for payroll\n";
+        assert_eq!(flagged(WEAK, Format::Markdown, md), ["Responsible for"]);
+        // Unknown names only: nothing is suppressed, and the name is reported.
+        let md = "## Experience\n\n<!-- hirelint-disable-next-line weak-openers -->\n- Responsible for payroll\n";
+        assert_eq!(flagged(WEAK, Format::Markdown, md), ["Responsible for"]);
+        assert_eq!(
+            crate::testing::messages(RuleId::SyntaxError, Format::Markdown, md),
+            [
+                "Suppression comment names an unknown rule \"weak-openers\"; did you mean \"weak-opener\"?"
+            ]
+        );
+    }
+}

@@ -3,7 +3,8 @@ use crate::rules::{Context, Rule, Sink, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Reports where the document cannot be read: invalid YAML or JSON, a duplicate key,
-    /// an unclosed front matter block. What could be read is still linted.
+    /// an unclosed front matter block, a suppression comment naming a rule that does not
+    /// exist. What could be read is still linted.
     ///
     /// ## Why is this bad?
     /// The tool that renders the resume (a JSON Resume theme, RenderCV, a static site) fails
