@@ -81,6 +81,10 @@ impl Headings {
     }
 
     pub fn classify(&self, heading: &str) -> HeadingMatch {
+        // Headings are short; a sentence is never one (and is not worth normalizing).
+        if heading.len() > MAX_HEADING_LEN {
+            return HeadingMatch::Unknown;
+        }
         let key = normalize(heading);
         if let Some(&kind) = self.accepted.get(&key) {
             HeadingMatch::Accepted(kind)
@@ -118,6 +122,9 @@ impl Headings {
     }
 }
 
+/// Longest text (in bytes) that can be a heading.
+pub const MAX_HEADING_LEN: usize = 80;
+
 /// Lowercase, `&` as "and", no decoration or trailing colon, single spaces.
 pub fn normalize(heading: &str) -> String {
     let mut out = String::with_capacity(heading.len());
@@ -125,20 +132,26 @@ pub fn normalize(heading: &str) -> String {
         .split(|c: char| c.is_whitespace() || c == ':' || c == '|' || c == '/' || c == ',')
         .filter(|w| !w.is_empty())
     {
-        let word: String = word
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '’' || *c == '&' || *c == '-')
-            .map(|c| if c == '’' { '\'' } else { c })
-            .collect::<String>()
-            .to_lowercase();
-        let word = if word == "&" { "and".to_owned() } else { word };
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
+        let start = out.len();
+        if start > 0 {
             out.push(' ');
         }
-        out.push_str(&word);
+        let kept = out.len();
+        for c in word.chars() {
+            match c {
+                '’' => out.push('\''),
+                c if c.is_alphanumeric() || c == '\'' || c == '&' || c == '-' => {
+                    out.extend(c.to_lowercase());
+                }
+                _ => {}
+            }
+        }
+        if out.len() == kept {
+            out.truncate(start);
+        } else if out.get(kept..) == Some("&") {
+            out.truncate(kept);
+            out.push_str("and");
+        }
     }
     out
 }

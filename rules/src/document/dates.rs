@@ -7,14 +7,14 @@ use std::sync::LazyLock;
 static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        \b(?:
+        (?-u:\b)(?:
             (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}
           | (?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])(?:[-/.]\d{1,2})?
           | (?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}
           | (?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d{2}
           | (?:19|20)\d{2}
           | present | current | now | today | ongoing
-        )\b",
+        )(?-u:\b)",
     )
     .ok()
 });

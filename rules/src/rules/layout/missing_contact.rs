@@ -105,7 +105,7 @@ static EMAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static PHONE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\+?\(?\+?\d[\d \t().\-/]{5,}\d").ok());
 static PHONE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|ph)\b\.?[ \t]*[:：]?[ \t]*\+?\(?\d[\d \t().\-]{2,}\d|电话[:：]?[ \t]*\+?\(?\d|手机[:：]?[ \t]*\+?\(?\d").ok()
+    Regex::new(r"(?i)(?-u:\b)(?:phone|tel|telephone|mobile|mob|cell|ph)(?-u:\b)\.?[ \t]*[:：]?[ \t]*\+?\(?\d[\d \t().\-]{2,}\d|电话[:：]?[ \t]*\+?\(?\d|手机[:：]?[ \t]*\+?\(?\d").ok()
 });
 
 /// Keys (normalized: lowercase, no separators) that hold an email or a phone number.

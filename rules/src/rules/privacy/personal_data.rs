@@ -140,7 +140,7 @@ fn header_limit(cx: &Context<'_>) -> usize {
 
 static BORN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^born\b[:\s]*(?:on\s+|in\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+        r"(?i)^born(?-u:\b)[:\s]*(?:on\s+|in\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     )
     .ok()
 });
