@@ -627,3 +627,29 @@ fn explain_unknown_rule_suggests() {
     );
     assert_eq!(run.stdout, "");
 }
+
+#[test]
+fn config_include_names_resumes_in_a_directory_walk() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let apps = tmp.path().join("applications");
+    std::fs::create_dir_all(&apps).expect("mkdir");
+    // Neither name nor content says "resume": only the configuration does.
+    std::fs::copy(root().join(GOOD), apps.join("acme.md")).expect("copy");
+    std::fs::write(tmp.path().join("notes.md"), "# Notes\n\nNothing here.\n").expect("write");
+    let run = run_in(tmp.path(), &["lint", "."], None);
+    assert!(run.stdout.contains("skipped 2 files"), "{run:?}");
+
+    std::fs::write(
+        tmp.path().join(".hirelint.toml"),
+        "include = [\"applications/*.md\"]\n",
+    )
+    .expect("write");
+    let run = run_in(tmp.path(), &["lint", "."], None);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("in 1 file; skipped 1 file"), "{run:?}");
+
+    std::fs::write(tmp.path().join(".hirelint.toml"), "include = [\"[\"]\n").expect("write");
+    let run = run_in(tmp.path(), &["lint", "."], None);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("include: invalid pattern"), "{run:?}");
+}

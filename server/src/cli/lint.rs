@@ -110,8 +110,11 @@ pub fn run(args: &LintArgs) -> ExitStatus {
             *status = ExitStatus::Error;
             return;
         };
-        let must_lint =
-            explicit || args.all_files || file_name.as_deref().is_some_and(looks_like_resume);
+        let included = matches!(&origin, Origin::File(path) if resolved.includes(path));
+        let must_lint = explicit
+            || args.all_files
+            || included
+            || file_name.as_deref().is_some_and(looks_like_resume);
         jobs.push(Job {
             origin,
             display,

@@ -8,6 +8,8 @@ use toml::Spanned;
 /// ```toml
 /// market = "us"
 /// fail-on = "warning"
+/// include = ["applications/*.md"]   # resumes by path, relative to this file
+/// extend-action-verbs = ["shipped"]
 ///
 /// [rules]
 /// missing-metric = "info"      # a rule id ...
@@ -16,8 +18,6 @@ use toml::Spanned;
 ///
 /// [extend-weak-openers]
 /// "was in charge of" = ["led", "managed"]
-///
-/// extend-action-verbs = ["shipped"]
 ///
 /// [extend-headings]
 /// "Where I've Worked" = "experience"
@@ -37,6 +37,9 @@ pub struct Options {
     pub extend_action_verbs: Vec<String>,
     /// Extra accepted headings: heading text -> standard section.
     pub extend_headings: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Glob patterns, relative to the configuration file, of files that are resumes
+    /// whatever their name or content.
+    pub include: Vec<Spanned<String>>,
 }
 
 /// The top-level keys, for "valid keys are ..." messages.
@@ -47,4 +50,5 @@ pub const KEYS: &[&str] = &[
     "extend-weak-openers",
     "extend-action-verbs",
     "extend-headings",
+    "include",
 ];

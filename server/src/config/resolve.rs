@@ -150,6 +150,25 @@ fn parse_level(s: &str) -> Option<RuleLevel> {
 pub struct ConfigLayer {
     pub settings: Settings,
     pub fail_on: Option<Severity>,
+    pub include: Option<Include>,
+}
+
+/// Files that the configuration declares to be resumes.
+#[derive(Debug, Clone)]
+pub struct Include {
+    /// The configuration file's directory, absolute: patterns are relative to it.
+    base: PathBuf,
+    set: globset::GlobSet,
+}
+
+impl Include {
+    pub fn matches(&self, path: &Path) -> bool {
+        let Ok(path) = std::path::absolute(path) else {
+            return false;
+        };
+        path.strip_prefix(&self.base)
+            .is_ok_and(|relative| self.set.is_match(relative))
+    }
 }
 
 /// Reads and resolves a configuration file. Every problem found is returned.
@@ -233,6 +252,41 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigLayer, Vec<ConfigError>> {
             ));
         }
     }
+
+    let mut include = globset::GlobSetBuilder::new();
+    for pattern in &options.include {
+        match globset::GlobBuilder::new(pattern.get_ref())
+            .literal_separator(true)
+            .build()
+        {
+            Ok(glob) => {
+                include.add(glob);
+            }
+            Err(e) => errors.push(error(
+                Some(pattern.span()),
+                format!(
+                    "include: invalid pattern \"{}\": {}",
+                    pattern.get_ref(),
+                    e.kind()
+                ),
+                Some("e.g. include = [\"resumes/*.md\", \"**/cv-*.yaml\"]".to_owned()),
+            )),
+        }
+    }
+    let include = match include.build() {
+        Ok(set) if !options.include.is_empty() => {
+            let dir = path.parent().unwrap_or(Path::new("."));
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            std::path::absolute(dir)
+                .ok()
+                .map(|base| Include { base, set })
+        }
+        _ => None,
+    };
 
     let mut settings = Settings::with_extensions(&ext);
 
@@ -322,7 +376,11 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigLayer, Vec<ConfigError>> {
     }
 
     if errors.is_empty() {
-        Ok(ConfigLayer { settings, fail_on })
+        Ok(ConfigLayer {
+            settings,
+            fail_on,
+            include,
+        })
     } else {
         errors.sort_by_key(|e| e.span.as_ref().map_or(0, |s| s.start));
         Err(errors)
@@ -343,6 +401,8 @@ pub struct Resolved {
     pub settings: Settings,
     /// Lowest severity that fails the run.
     pub fail_on: Severity,
+    /// Files the configuration declares to be resumes.
+    pub include: Option<Include>,
 }
 
 impl Resolved {
@@ -366,7 +426,16 @@ impl Resolved {
             .fail_on
             .or_else(|| layer.and_then(|l| l.fail_on))
             .unwrap_or(Severity::Warning);
-        Resolved { settings, fail_on }
+        Resolved {
+            settings,
+            fail_on,
+            include: layer.and_then(|l| l.include.clone()),
+        }
+    }
+
+    /// Whether the configuration names `path` as a resume.
+    pub fn includes(&self, path: &Path) -> bool {
+        self.include.as_ref().is_some_and(|i| i.matches(path))
     }
 }
 
