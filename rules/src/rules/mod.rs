@@ -14,7 +14,10 @@ use crate::document::Resume;
 use crate::registry::RuleId;
 use crate::settings::Settings;
 use crate::span::TextRange;
+use layout::missing_section::{Marker, section_markers};
+use std::cell::OnceCell;
 use std::fmt;
+use verbs::weak_opener::achievement_flags;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
@@ -113,11 +116,45 @@ pub struct Context<'a> {
     pub source: &'a str,
     pub resume: &'a Resume,
     pub settings: &'a Settings,
+    /// Facts about the document that several rules need, computed once per lint.
+    pub(crate) cache: Cache,
 }
 
-impl Context<'_> {
+/// Per-document facts shared by rules, filled on first use.
+#[derive(Default)]
+pub(crate) struct Cache {
+    markers: OnceCell<Vec<Marker>>,
+    achievements: OnceCell<Vec<bool>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(source: &'a str, resume: &'a Resume, settings: &'a Settings) -> Self {
+        Context {
+            source,
+            resume,
+            settings,
+            cache: Cache::default(),
+        }
+    }
+
     pub fn data(&self) -> &Data {
         &self.settings.data
+    }
+
+    /// The standard sections the document has, in source order (see `section_markers`).
+    pub(crate) fn section_markers(&self) -> &[Marker] {
+        self.cache.markers.get_or_init(|| section_markers(self))
+    }
+
+    /// Whether the block at `index` in `resume.blocks` is an achievement bullet (see
+    /// `weak_opener::is_achievement`).
+    pub(crate) fn is_achievement(&self, index: usize) -> bool {
+        self.cache
+            .achievements
+            .get_or_init(|| achievement_flags(self.resume, self.data()))
+            .get(index)
+            .copied()
+            .unwrap_or(false)
     }
 }
 

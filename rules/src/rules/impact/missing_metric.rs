@@ -1,6 +1,6 @@
 use crate::document::{BlockKind, SectionKind};
 use crate::matchers::words;
-use crate::rules::verbs::weak_opener::{ListShape, is_achievement, list_shape};
+use crate::rules::verbs::weak_opener::{ListShape, list_shape};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -180,8 +180,7 @@ impl Rule for MissingMetric {
         let blocks = &cx.resume.blocks;
         for (i, block) in blocks.iter().enumerate() {
             // Project bullets describe what a project does; impact is asked of roles.
-            if !is_achievement(cx.resume, block, cx.data())
-                || cx.resume.section_kind(block) == Some(SectionKind::Projects)
+            if !cx.is_achievement(i) || cx.resume.section_kind(block) == Some(SectionKind::Projects)
             {
                 continue;
             }

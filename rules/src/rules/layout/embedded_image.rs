@@ -85,9 +85,11 @@ pub(crate) fn personal_data_reports_photos(cx: &Context<'_>) -> bool {
 
 static MD_IMAGE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)[^)\n]*\)").ok());
-static IMG_TAG: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?is)<img(?-u:\b)[^>]*>").ok());
-static ATTR: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r#"(?i)(?-u:\b)(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#).ok());
+static IMG_TAG: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?is)<img(?-u:\b)[^>]*>").ok());
+static ATTR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?-u:\b)(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#).ok()
+});
 
 /// Parents of the keys that hold the person's own picture.
 const PERSON_PARENTS: &[&str] = &[

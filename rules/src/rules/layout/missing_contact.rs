@@ -61,10 +61,7 @@ impl Rule for MissingContact {
         if empty {
             return;
         }
-        if !super::missing_section::looks_like_a_resume(
-            cx,
-            &super::missing_section::section_markers(cx),
-        ) {
+        if !super::missing_section::looks_like_a_resume(cx, cx.section_markers()) {
             return;
         }
         let found = contacts(cx);

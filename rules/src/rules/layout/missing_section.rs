@@ -78,8 +78,8 @@ impl Rule for MissingSection {
         if empty {
             return;
         }
-        let markers = section_markers(cx);
-        if !looks_like_a_resume(cx, &markers) {
+        let markers = cx.section_markers();
+        if !looks_like_a_resume(cx, markers) {
             return;
         }
         let present: HashSet<SectionKind> = markers.iter().map(|m| m.kind).collect();

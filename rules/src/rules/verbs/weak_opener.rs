@@ -1,7 +1,7 @@
 use crate::data::headings::HeadingMatch;
 use crate::data::{Data, Tense, Verbs, WeakOpener as Opener};
 use crate::diagnostic::{Edit, Fix};
-use crate::document::{Block, BlockKind, Format, Resume, SectionKind};
+use crate::document::{Block, BlockKind, Format, Resume, Role, SectionKind};
 use crate::matchers::{match_case, words};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
@@ -158,35 +158,48 @@ pub(crate) fn in_scope(resume: &Resume, block: &Block) -> bool {
 
 /// A top-level bullet about what you did: under a role, or in an experience, projects,
 /// volunteer or untitled section. Sub-bullets are details of their parent.
-pub(crate) fn is_achievement(resume: &Resume, block: &Block, data: &Data) -> bool {
-    block.kind == BlockKind::Bullet
-        && block.depth == 0
-        && match resume.section_kind(block) {
-            Some(
-                SectionKind::Experience
-                | SectionKind::Projects
-                | SectionKind::Volunteer
-                | SectionKind::Other,
-            )
-            | None => {
-                block.role.is_some()
-                    || resume
-                        .section_kind(block)
-                        .is_some_and(SectionKind::has_achievements)
-            }
-            Some(_) => false,
-        }
-        && !role_names_other_section(resume, block, data)
+///
+/// One flag per block of `resume.blocks`; each role's header is classified once.
+pub(crate) fn achievement_flags(resume: &Resume, data: &Data) -> Vec<bool> {
+    let other: Vec<bool> = resume
+        .roles
+        .iter()
+        .map(|r| role_names_other_section(r, data))
+        .collect();
+    resume
+        .blocks
+        .iter()
+        .map(|block| {
+            block.kind == BlockKind::Bullet
+                && block.depth == 0
+                && match resume.section_kind(block) {
+                    Some(
+                        SectionKind::Experience
+                        | SectionKind::Projects
+                        | SectionKind::Volunteer
+                        | SectionKind::Other,
+                    )
+                    | None => {
+                        block.role.is_some()
+                            || resume
+                                .section_kind(block)
+                                .is_some_and(SectionKind::has_achievements)
+                    }
+                    Some(_) => false,
+                }
+                && !block
+                    .role
+                    .and_then(|i| other.get(i))
+                    .copied()
+                    .unwrap_or(false)
+        })
+        .collect()
 }
 
 /// A "role" whose line is really the heading of a section without achievements: "### Skills"
 /// under a "## Jane Doe" heading. Heading attributes ("Skills {#skills}") are ignored.
-fn role_names_other_section(resume: &Resume, block: &Block, data: &Data) -> bool {
-    let Some(header) = block
-        .role
-        .and_then(|i| resume.roles.get(i))
-        .and_then(|r| r.header.as_ref())
-    else {
+fn role_names_other_section(role: &Role, data: &Data) -> bool {
+    let Some(header) = role.header.as_ref() else {
         return false;
     };
     let text = header.as_str();
