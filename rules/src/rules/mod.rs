@@ -17,7 +17,7 @@ use crate::span::TextRange;
 use layout::missing_section::{Marker, section_markers};
 use std::cell::OnceCell;
 use std::fmt;
-use verbs::weak_opener::achievement_flags;
+use verbs::weak_opener::{Tok, achievement_flags, tokens};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
@@ -117,14 +117,16 @@ pub struct Context<'a> {
     pub resume: &'a Resume,
     pub settings: &'a Settings,
     /// Facts about the document that several rules need, computed once per lint.
-    pub(crate) cache: Cache,
+    pub(crate) cache: Cache<'a>,
 }
 
 /// Per-document facts shared by rules, filled on first use.
 #[derive(Default)]
-pub(crate) struct Cache {
+pub(crate) struct Cache<'a> {
     markers: OnceCell<Vec<Marker>>,
     achievements: OnceCell<Vec<bool>>,
+    /// The words of each block, tokenized on first use.
+    tokens: OnceCell<Vec<OnceCell<Vec<Tok<'a>>>>>,
 }
 
 impl<'a> Context<'a> {
@@ -155,6 +157,20 @@ impl<'a> Context<'a> {
             .get(index)
             .copied()
             .unwrap_or(false)
+    }
+
+    /// The words of the block at `index` in `resume.blocks` (see `weak_opener::tokens`).
+    pub(crate) fn tokens(&self, index: usize) -> &[Tok<'a>] {
+        let resume: &'a Resume = self.resume;
+        let cells = self.cache.tokens.get_or_init(|| {
+            std::iter::repeat_with(OnceCell::new)
+                .take(resume.blocks.len())
+                .collect()
+        });
+        match (cells.get(index), resume.blocks.get(index)) {
+            (Some(cell), Some(block)) => cell.get_or_init(|| tokens(block.text.as_str())),
+            _ => &[],
+        }
     }
 }
 

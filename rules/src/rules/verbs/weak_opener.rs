@@ -60,7 +60,7 @@ declare_rule! {
 impl Rule for WeakOpener {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let verbs = &cx.data().verbs;
-        for block in &cx.resume.blocks {
+        for (index, block) in cx.resume.blocks.iter().enumerate() {
             let starts = match block.kind {
                 BlockKind::Bullet if in_scope(cx.resume, block) => vec![0],
                 BlockKind::Paragraph | BlockKind::Summary
@@ -76,7 +76,7 @@ impl Rule for WeakOpener {
                 Tense::Past
             };
             let text = block.text.as_str();
-            let toks = tokens(text);
+            let toks = cx.tokens(index);
             for start in starts {
                 let Some(i) = toks.iter().position(|t| t.start >= start) else {
                     continue;
@@ -88,7 +88,7 @@ impl Rule for WeakOpener {
                 {
                     continue;
                 }
-                let Some(found) = find(verbs, text, &toks, i, role_tense) else {
+                let Some(found) = find(verbs, text, toks, i, role_tense) else {
                     continue;
                 };
                 let range = block.text.source_range(found.start..found.end);
@@ -131,7 +131,11 @@ pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
             start,
             end: start + word.len(),
             word,
-            lower: word.to_lowercase().replace('’', "'"),
+            lower: if word.is_ascii() {
+                word.to_ascii_lowercase()
+            } else {
+                word.to_lowercase().replace('’', "'")
+            },
         })
         .collect()
 }
@@ -378,7 +382,16 @@ fn opener_at<'v>(
     text: &str,
     k: usize,
 ) -> Option<(&'v Opener, usize)> {
+    let lead = toks.get(k)?.lower.as_str();
     verbs.weak_openers.iter().find_map(|o| {
+        // Cheap test of the first word before splitting the phrase.
+        if !o
+            .phrase
+            .strip_prefix(lead)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        {
+            return None;
+        }
         let mut j = k;
         for (n, w) in o.phrase.split(' ').enumerate() {
             let t = toks.get(j)?;
