@@ -14,6 +14,7 @@ use crate::document::Resume;
 use crate::registry::RuleId;
 use crate::settings::Settings;
 use crate::span::TextRange;
+use layout::missing_contact::{Contact, contacts};
 use layout::missing_section::{Marker, section_markers};
 use std::cell::OnceCell;
 use std::fmt;
@@ -124,6 +125,7 @@ pub struct Context<'a> {
 #[derive(Default)]
 pub(crate) struct Cache<'a> {
     markers: OnceCell<Vec<Marker>>,
+    contacts: OnceCell<Vec<Contact>>,
     achievements: OnceCell<Vec<bool>>,
     /// The words of each block, tokenized on first use.
     tokens: OnceCell<Vec<OnceCell<Vec<Tok<'a>>>>>,
@@ -146,6 +148,11 @@ impl<'a> Context<'a> {
     /// The standard sections the document has, in source order (see `section_markers`).
     pub(crate) fn section_markers(&self) -> &[Marker] {
         self.cache.markers.get_or_init(|| section_markers(self))
+    }
+
+    /// Every email address and phone number in the document (see `missing_contact::contacts`).
+    pub(crate) fn contacts(&self) -> &[Contact] {
+        self.cache.contacts.get_or_init(|| contacts(self))
     }
 
     /// Whether the block at `index` in `resume.blocks` is an achievement bullet (see

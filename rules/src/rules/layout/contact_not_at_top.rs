@@ -1,4 +1,4 @@
-use super::missing_contact::{ContactKind, contacts};
+use super::missing_contact::ContactKind;
 use crate::document::{Format, SectionKind};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
@@ -58,7 +58,7 @@ impl Rule for ContactNotAtTop {
         else {
             return;
         };
-        let found = contacts(cx);
+        let found = cx.contacts();
         for kind in [ContactKind::Email, ContactKind::Phone] {
             let mut of_kind = found.iter().filter(|c| c.kind == kind);
             let Some(first) = of_kind.next() else {

@@ -64,7 +64,7 @@ impl Rule for MissingContact {
         if !super::missing_section::looks_like_a_resume(cx, cx.section_markers()) {
             return;
         }
-        let found = contacts(cx);
+        let found = cx.contacts();
         let anchor = super::missing_section::doc_anchor(cx);
         if !found.iter().any(|c| c.kind == ContactKind::Email) {
             sink.report(anchor, "No email address in the resume");
