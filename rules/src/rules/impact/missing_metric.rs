@@ -161,7 +161,18 @@ fn is_stack_line(text: &str) -> bool {
 }
 
 fn is_recognition(text: &str) -> bool {
-    words(text).any(|(_, w)| RECOGNITION.contains(&w.to_lowercase().as_str()))
+    words(text).any(|(_, w)| {
+        if w.is_ascii() {
+            one_of(w, RECOGNITION)
+        } else {
+            RECOGNITION.contains(&w.to_lowercase().as_str())
+        }
+    })
+}
+
+/// Whether the ASCII `word`, lowercased, is in `list` (lowercase ASCII words).
+fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether `text` states a quantity.
@@ -169,6 +180,11 @@ pub(crate) fn has_metric(text: &str) -> bool {
     text.chars()
         .any(|c| c.is_ascii_digit() || matches!(c, '%' | '$' | '€' | '£' | '¥' | '₹' | '×'))
         || words(text).any(|(_, w)| {
+            // The lists are lowercase ASCII: an ASCII word needs no lowercased copy.
+            if w.is_ascii() {
+                return one_of(w, NUMBER_WORDS)
+                    || w.split('-').any(|part| one_of(part, NUMBER_WORDS));
+            }
             let w = w.to_lowercase();
             NUMBER_WORDS.contains(&w.as_str())
                 || w.split('-').any(|part| NUMBER_WORDS.contains(&part))

@@ -242,11 +242,12 @@ pub(crate) fn list_shape(text: &str) -> ListShape {
             return ListShape::Label;
         }
     }
-    let items: Vec<&str> = text
-        .split([',', ';', '|', '·', '/'])
-        .filter(|s| !s.trim().is_empty())
-        .collect();
-    if items.len() >= 3 && items.iter().all(|s| count(s) <= 3) {
+    // At least three items of at most three words, without collecting them.
+    let items = || {
+        text.split([',', ';', '|', '·', '/'])
+            .filter(|s| !s.trim().is_empty())
+    };
+    if items().nth(2).is_some() && items().all(|s| count(s) <= 3) {
         return ListShape::List;
     }
     ListShape::Sentence
