@@ -68,11 +68,7 @@ pub struct Report {
 pub fn lint(input: &Input<'_>) -> Report {
     let settings = input.settings;
     let resume = Resume::parse(input.source, input.format, &settings.data);
-    let cx = Context {
-        source: input.source,
-        resume: &resume,
-        settings,
-    };
+    let cx = Context::new(input.source, &resume, settings);
     let mut report = Report {
         declares_resume: resume.declares_resume,
         ..Report::default()

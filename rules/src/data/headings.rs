@@ -85,10 +85,14 @@ impl Headings {
         if heading.len() > MAX_HEADING_LEN {
             return HeadingMatch::Unknown;
         }
-        let key = normalize(heading);
-        if let Some(&kind) = self.accepted.get(&key) {
+        self.classify_normalized(&normalize(heading))
+    }
+
+    /// `classify` on an already normalized heading (no length limit).
+    pub fn classify_normalized(&self, key: &str) -> HeadingMatch {
+        if let Some(&kind) = self.accepted.get(key) {
             HeadingMatch::Accepted(kind)
-        } else if let Some(&kind) = self.synonyms.get(&key) {
+        } else if let Some(&kind) = self.synonyms.get(key) {
             HeadingMatch::Synonym(kind)
         } else {
             HeadingMatch::Unknown
@@ -140,6 +144,10 @@ pub fn normalize(heading: &str) -> String {
         for c in word.chars() {
             match c {
                 '’' => out.push('\''),
+                c if c.is_ascii_alphanumeric() || c == '\'' || c == '&' || c == '-' => {
+                    out.push(c.to_ascii_lowercase());
+                }
+                c if c.is_ascii() => {}
                 c if c.is_alphanumeric() || c == '\'' || c == '&' || c == '-' => {
                     out.extend(c.to_lowercase());
                 }

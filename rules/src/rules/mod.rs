@@ -14,7 +14,11 @@ use crate::document::Resume;
 use crate::registry::RuleId;
 use crate::settings::Settings;
 use crate::span::TextRange;
+use layout::missing_contact::{Contact, contacts};
+use layout::missing_section::{Marker, section_markers};
+use std::cell::OnceCell;
 use std::fmt;
+use verbs::weak_opener::{Tok, achievement_flags, tokens};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
@@ -113,11 +117,67 @@ pub struct Context<'a> {
     pub source: &'a str,
     pub resume: &'a Resume,
     pub settings: &'a Settings,
+    /// Facts about the document that several rules need, computed once per lint.
+    pub(crate) cache: Cache<'a>,
 }
 
-impl Context<'_> {
+/// Per-document facts shared by rules, filled on first use.
+#[derive(Default)]
+pub(crate) struct Cache<'a> {
+    markers: OnceCell<Vec<Marker>>,
+    contacts: OnceCell<Vec<Contact>>,
+    achievements: OnceCell<Vec<bool>>,
+    /// The words of each block, tokenized on first use.
+    tokens: OnceCell<Vec<OnceCell<Vec<Tok<'a>>>>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(source: &'a str, resume: &'a Resume, settings: &'a Settings) -> Self {
+        Context {
+            source,
+            resume,
+            settings,
+            cache: Cache::default(),
+        }
+    }
+
     pub fn data(&self) -> &Data {
         &self.settings.data
+    }
+
+    /// The standard sections the document has, in source order (see `section_markers`).
+    pub(crate) fn section_markers(&self) -> &[Marker] {
+        self.cache.markers.get_or_init(|| section_markers(self))
+    }
+
+    /// Every email address and phone number in the document (see `missing_contact::contacts`).
+    pub(crate) fn contacts(&self) -> &[Contact] {
+        self.cache.contacts.get_or_init(|| contacts(self))
+    }
+
+    /// Whether the block at `index` in `resume.blocks` is an achievement bullet (see
+    /// `weak_opener::is_achievement`).
+    pub(crate) fn is_achievement(&self, index: usize) -> bool {
+        self.cache
+            .achievements
+            .get_or_init(|| achievement_flags(self.resume, self.data()))
+            .get(index)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// The words of the block at `index` in `resume.blocks` (see `weak_opener::tokens`).
+    pub(crate) fn tokens(&self, index: usize) -> &[Tok<'a>] {
+        let resume: &'a Resume = self.resume;
+        let cells = self.cache.tokens.get_or_init(|| {
+            std::iter::repeat_with(OnceCell::new)
+                .take(resume.blocks.len())
+                .collect()
+        });
+        match (cells.get(index), resume.blocks.get(index)) {
+            (Some(cell), Some(block)) => cell.get_or_init(|| tokens(block.text.as_str())),
+            _ => &[],
+        }
     }
 }
 

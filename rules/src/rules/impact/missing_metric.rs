@@ -1,6 +1,6 @@
 use crate::document::{BlockKind, SectionKind};
 use crate::matchers::words;
-use crate::rules::verbs::weak_opener::{ListShape, is_achievement, list_shape};
+use crate::rules::verbs::weak_opener::{ListShape, list_shape};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -161,7 +161,18 @@ fn is_stack_line(text: &str) -> bool {
 }
 
 fn is_recognition(text: &str) -> bool {
-    words(text).any(|(_, w)| RECOGNITION.contains(&w.to_lowercase().as_str()))
+    words(text).any(|(_, w)| {
+        if w.is_ascii() {
+            one_of(w, RECOGNITION)
+        } else {
+            RECOGNITION.contains(&w.to_lowercase().as_str())
+        }
+    })
+}
+
+/// Whether the ASCII `word`, lowercased, is in `list` (lowercase ASCII words).
+fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether `text` states a quantity.
@@ -169,6 +180,11 @@ pub(crate) fn has_metric(text: &str) -> bool {
     text.chars()
         .any(|c| c.is_ascii_digit() || matches!(c, '%' | '$' | '€' | '£' | '¥' | '₹' | '×'))
         || words(text).any(|(_, w)| {
+            // The lists are lowercase ASCII: an ASCII word needs no lowercased copy.
+            if w.is_ascii() {
+                return one_of(w, NUMBER_WORDS)
+                    || w.split('-').any(|part| one_of(part, NUMBER_WORDS));
+            }
             let w = w.to_lowercase();
             NUMBER_WORDS.contains(&w.as_str())
                 || w.split('-').any(|part| NUMBER_WORDS.contains(&part))
@@ -180,8 +196,7 @@ impl Rule for MissingMetric {
         let blocks = &cx.resume.blocks;
         for (i, block) in blocks.iter().enumerate() {
             // Project bullets describe what a project does; impact is asked of roles.
-            if !is_achievement(cx.resume, block, cx.data())
-                || cx.resume.section_kind(block) == Some(SectionKind::Projects)
+            if !cx.is_achievement(i) || cx.resume.section_kind(block) == Some(SectionKind::Projects)
             {
                 continue;
             }

@@ -1,5 +1,4 @@
-use super::missing_contact::{ContactKind, contacts};
-use super::missing_section::section_markers;
+use super::missing_contact::ContactKind;
 use crate::document::{Format, SectionKind};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
@@ -51,14 +50,15 @@ impl Rule for ContactNotAtTop {
         if cx.resume.format != Format::Markdown {
             return;
         }
-        let Some(top_end) = section_markers(cx)
+        let Some(top_end) = cx
+            .section_markers()
             .iter()
             .find(|m| m.kind != SectionKind::Contact)
             .map(|m| m.start)
         else {
             return;
         };
-        let found = contacts(cx);
+        let found = cx.contacts();
         for kind in [ContactKind::Email, ContactKind::Phone] {
             let mut of_kind = found.iter().filter(|c| c.kind == kind);
             let Some(first) = of_kind.next() else {

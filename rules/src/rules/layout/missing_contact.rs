@@ -61,13 +61,10 @@ impl Rule for MissingContact {
         if empty {
             return;
         }
-        if !super::missing_section::looks_like_a_resume(
-            cx,
-            &super::missing_section::section_markers(cx),
-        ) {
+        if !super::missing_section::looks_like_a_resume(cx, cx.section_markers()) {
             return;
         }
-        let found = contacts(cx);
+        let found = cx.contacts();
         let anchor = super::missing_section::doc_anchor(cx);
         if !found.iter().any(|c| c.kind == ContactKind::Email) {
             sink.report(anchor, "No email address in the resume");

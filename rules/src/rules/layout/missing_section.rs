@@ -1,6 +1,6 @@
-use super::nonstandard_heading::{label_range, near_miss};
+use super::nonstandard_heading::{label_range, nearest};
 use crate::data::Headings;
-use crate::data::headings::{HeadingMatch, normalize};
+use crate::data::headings::{HeadingMatch, MAX_HEADING_LEN, normalize};
 use crate::document::{BlockKind, Format, SectionKind};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 use crate::span::TextRange;
@@ -78,8 +78,8 @@ impl Rule for MissingSection {
         if empty {
             return;
         }
-        let markers = section_markers(cx);
-        if !looks_like_a_resume(cx, &markers) {
+        let markers = cx.section_markers();
+        if !looks_like_a_resume(cx, markers) {
             return;
         }
         let present: HashSet<SectionKind> = markers.iter().map(|m| m.kind).collect();
@@ -212,14 +212,19 @@ pub(crate) fn section_markers(cx: &Context<'_>) -> Vec<Marker> {
 /// The standard section a heading names: accepted, synonym, near miss, or a short
 /// heading that contains the section's word ("Research Experience", "Core Skills").
 pub(crate) fn loose_kind(headings: &Headings, label: &str) -> Option<SectionKind> {
-    match headings.classify(label) {
-        HeadingMatch::Accepted(kind) | HeadingMatch::Synonym(kind) => return Some(kind),
-        HeadingMatch::Unknown => {}
+    // Normalized once for the three tests below (each used to normalize on its own).
+    let norm = normalize(label);
+    if label.len() <= MAX_HEADING_LEN {
+        match headings.classify_normalized(&norm) {
+            HeadingMatch::Accepted(kind) | HeadingMatch::Synonym(kind) => return Some(kind),
+            HeadingMatch::Unknown => {}
+        }
     }
-    if let Some((_, kind)) = near_miss(headings, label) {
+    if label.is_ascii()
+        && let Some((_, kind)) = nearest(headings, &norm)
+    {
         return Some(kind);
     }
-    let norm = normalize(label);
     let words: Vec<&str> = norm.split(' ').collect();
     if words.len() > 5 {
         return None;

@@ -156,7 +156,18 @@ pub(crate) fn near_miss(headings: &Headings, label: &str) -> Option<(String, Sec
     if !label.is_ascii() {
         return None;
     }
-    let norm = normalize(label);
+    let (accepted, kind) = nearest(headings, &normalize(label))?;
+    let standard = headings.standard(kind);
+    let text = if standard.eq_ignore_ascii_case(accepted) {
+        standard.to_owned()
+    } else {
+        title_case(accepted)
+    };
+    Some((text, kind))
+}
+
+/// `near_miss` on a normalized ASCII label, without building the suggestion text.
+pub(crate) fn nearest<'h>(headings: &'h Headings, norm: &str) -> Option<(&'h str, SectionKind)> {
     let len = norm.len();
     if len < 5 {
         return None;
@@ -169,14 +180,18 @@ pub(crate) fn near_miss(headings: &Headings, label: &str) -> Option<(String, Sec
         if !accepted.starts_with(first) {
             continue;
         }
-        if accepted.starts_with(norm.as_str()) || norm.starts_with(accepted) {
+        if accepted.starts_with(norm) || norm.starts_with(accepted) {
             // A plural, a truncation or a longer heading: not a typo.
             if accepted.len().abs_diff(len) <= 2 {
                 return None;
             }
             continue;
         }
-        let d = strsim::osa_distance(&norm, accepted);
+        // The distance is at least the difference in length (in chars; `norm` is ASCII).
+        if accepted.is_ascii() && accepted.len().abs_diff(len) > limit {
+            continue;
+        }
+        let d = strsim::osa_distance(norm, accepted);
         if d == 0 || d > limit {
             continue;
         }
@@ -199,13 +214,7 @@ pub(crate) fn near_miss(headings: &Headings, label: &str) -> Option<(String, Sec
         return None;
     }
     let (_, accepted, kind) = best?;
-    let standard = headings.standard(kind);
-    let text = if standard.eq_ignore_ascii_case(accepted) {
-        standard.to_owned()
-    } else {
-        title_case(accepted)
-    };
-    Some((text, kind))
+    Some((accepted, kind))
 }
 
 /// "work experience" -> "Work Experience"; "and", "of" stay lowercase.

@@ -2,7 +2,6 @@ use crate::data::PersonalItem;
 use crate::document::{BlockKind, Text};
 use crate::rules::layout::embedded_image::{field_range, images};
 use crate::rules::layout::missing_contact::normalize_key;
-use crate::rules::layout::missing_section::section_markers;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 use crate::span::TextRange;
 use regex::Regex;
@@ -134,7 +133,7 @@ impl Rule for PersonalData {
 /// the reader found, or before the first standard section when the reader took a job
 /// title heading for a section.
 fn header_limit(cx: &Context<'_>) -> usize {
-    let first_marker = section_markers(cx).first().map_or(0, |m| m.start);
+    let first_marker = cx.section_markers().first().map_or(0, |m| m.start);
     cx.resume.header_end.max(first_marker)
 }
 

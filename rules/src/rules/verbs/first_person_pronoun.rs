@@ -1,7 +1,7 @@
 use crate::diagnostic::{Edit, Fix};
 use crate::document::{BlockKind, SectionKind};
 use crate::matchers::capitalize;
-use crate::rules::verbs::weak_opener::{Tok, tokens};
+use crate::rules::verbs::weak_opener::Tok;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -87,7 +87,7 @@ const NUMERAL_CONTEXT: &[&str] = &[
 impl Rule for FirstPersonPronoun {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let verbs = &cx.data().verbs;
-        for block in &cx.resume.blocks {
+        for (index, block) in cx.resume.blocks.iter().enumerate() {
             // References and testimonials are written by someone else, in their first person.
             if !matches!(
                 block.kind,
@@ -97,15 +97,40 @@ impl Rule for FirstPersonPronoun {
                 continue;
             }
             let text = block.text.as_str();
-            let toks = tokens(text);
-            let quoted = quoted_ranges(text);
+            let toks = cx.tokens(index);
+            let mut quoted = None;
             for (i, tok) in toks.iter().enumerate() {
+                // Only the words matched below can be pronouns: test them first.
+                if !matches!(
+                    tok.word,
+                    "I" | "I'm"
+                        | "I’m"
+                        | "I've"
+                        | "I’ve"
+                        | "I'd"
+                        | "I’d"
+                        | "I'll"
+                        | "I’ll"
+                        | "me"
+                        | "Me"
+                        | "my"
+                        | "My"
+                        | "mine"
+                        | "Mine"
+                        | "myself"
+                        | "Myself"
+                        | "We"
+                        | "we"
+                ) {
+                    continue;
+                }
+                let quoted = quoted.get_or_insert_with(|| quoted_ranges(text));
                 if quoted.iter().any(|q| q.contains(&tok.start)) || in_link(text, tok) {
                     continue;
                 }
-                let opens = opens_sentence(text, &toks, i);
+                let opens = opens_sentence(text, toks, i);
                 let pronoun = match tok.word {
-                    "I" => is_pronoun_i(text, &toks, i),
+                    "I" => is_pronoun_i(text, toks, i),
                     "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d" | "I'll" | "I’ll" => {
                         true
                     }

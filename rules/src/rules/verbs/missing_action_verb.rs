@@ -1,5 +1,5 @@
 use crate::data::Tense;
-use crate::rules::verbs::weak_opener::{ListShape, Tok, find, is_achievement, list_shape, tokens};
+use crate::rules::verbs::weak_opener::{ListShape, Tok, find, list_shape};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -61,12 +61,12 @@ const AFTER_NOUN: &[&str] = &[
 impl Rule for MissingActionVerb {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let verbs = &cx.data().verbs;
-        for block in &cx.resume.blocks {
-            if !is_achievement(cx.resume, block, cx.data()) {
+        for (i, block) in cx.resume.blocks.iter().enumerate() {
+            if !cx.is_achievement(i) {
                 continue;
             }
             let text = block.text.as_str();
-            let toks = tokens(text);
+            let toks = cx.tokens(i);
             let Some(first) = toks.first() else {
                 continue;
             };
@@ -81,7 +81,7 @@ impl Rule for MissingActionVerb {
             if matches!(
                 first.lower.as_str(),
                 "i" | "i'm" | "i've" | "i'd" | "me" | "my" | "we" | "we're" | "we've" | "our"
-            ) || find(verbs, text, &toks, 0, Tense::Past).is_some()
+            ) || find(verbs, text, toks, 0, Tense::Past).is_some()
             {
                 continue;
             }

@@ -1,7 +1,7 @@
 use crate::data::headings::HeadingMatch;
 use crate::data::{Data, Tense, Verbs, WeakOpener as Opener};
 use crate::diagnostic::{Edit, Fix};
-use crate::document::{Block, BlockKind, Format, Resume, SectionKind};
+use crate::document::{Block, BlockKind, Format, Resume, Role, SectionKind};
 use crate::matchers::{match_case, words};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
@@ -60,7 +60,7 @@ declare_rule! {
 impl Rule for WeakOpener {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let verbs = &cx.data().verbs;
-        for block in &cx.resume.blocks {
+        for (index, block) in cx.resume.blocks.iter().enumerate() {
             let starts = match block.kind {
                 BlockKind::Bullet if in_scope(cx.resume, block) => vec![0],
                 BlockKind::Paragraph | BlockKind::Summary
@@ -76,7 +76,7 @@ impl Rule for WeakOpener {
                 Tense::Past
             };
             let text = block.text.as_str();
-            let toks = tokens(text);
+            let toks = cx.tokens(index);
             for start in starts {
                 let Some(i) = toks.iter().position(|t| t.start >= start) else {
                     continue;
@@ -88,7 +88,7 @@ impl Rule for WeakOpener {
                 {
                     continue;
                 }
-                let Some(found) = find(verbs, text, &toks, i, role_tense) else {
+                let Some(found) = find(verbs, text, toks, i, role_tense) else {
                     continue;
                 };
                 let range = block.text.source_range(found.start..found.end);
@@ -131,7 +131,11 @@ pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
             start,
             end: start + word.len(),
             word,
-            lower: word.to_lowercase().replace('’', "'"),
+            lower: if word.is_ascii() {
+                word.to_ascii_lowercase()
+            } else {
+                word.to_lowercase().replace('’', "'")
+            },
         })
         .collect()
 }
@@ -158,35 +162,48 @@ pub(crate) fn in_scope(resume: &Resume, block: &Block) -> bool {
 
 /// A top-level bullet about what you did: under a role, or in an experience, projects,
 /// volunteer or untitled section. Sub-bullets are details of their parent.
-pub(crate) fn is_achievement(resume: &Resume, block: &Block, data: &Data) -> bool {
-    block.kind == BlockKind::Bullet
-        && block.depth == 0
-        && match resume.section_kind(block) {
-            Some(
-                SectionKind::Experience
-                | SectionKind::Projects
-                | SectionKind::Volunteer
-                | SectionKind::Other,
-            )
-            | None => {
-                block.role.is_some()
-                    || resume
-                        .section_kind(block)
-                        .is_some_and(SectionKind::has_achievements)
-            }
-            Some(_) => false,
-        }
-        && !role_names_other_section(resume, block, data)
+///
+/// One flag per block of `resume.blocks`; each role's header is classified once.
+pub(crate) fn achievement_flags(resume: &Resume, data: &Data) -> Vec<bool> {
+    let other: Vec<bool> = resume
+        .roles
+        .iter()
+        .map(|r| role_names_other_section(r, data))
+        .collect();
+    resume
+        .blocks
+        .iter()
+        .map(|block| {
+            block.kind == BlockKind::Bullet
+                && block.depth == 0
+                && match resume.section_kind(block) {
+                    Some(
+                        SectionKind::Experience
+                        | SectionKind::Projects
+                        | SectionKind::Volunteer
+                        | SectionKind::Other,
+                    )
+                    | None => {
+                        block.role.is_some()
+                            || resume
+                                .section_kind(block)
+                                .is_some_and(SectionKind::has_achievements)
+                    }
+                    Some(_) => false,
+                }
+                && !block
+                    .role
+                    .and_then(|i| other.get(i))
+                    .copied()
+                    .unwrap_or(false)
+        })
+        .collect()
 }
 
 /// A "role" whose line is really the heading of a section without achievements: "### Skills"
 /// under a "## Jane Doe" heading. Heading attributes ("Skills {#skills}") are ignored.
-fn role_names_other_section(resume: &Resume, block: &Block, data: &Data) -> bool {
-    let Some(header) = block
-        .role
-        .and_then(|i| resume.roles.get(i))
-        .and_then(|r| r.header.as_ref())
-    else {
+fn role_names_other_section(role: &Role, data: &Data) -> bool {
+    let Some(header) = role.header.as_ref() else {
         return false;
     };
     let text = header.as_str();
@@ -225,11 +242,12 @@ pub(crate) fn list_shape(text: &str) -> ListShape {
             return ListShape::Label;
         }
     }
-    let items: Vec<&str> = text
-        .split([',', ';', '|', '·', '/'])
-        .filter(|s| !s.trim().is_empty())
-        .collect();
-    if items.len() >= 3 && items.iter().all(|s| count(s) <= 3) {
+    // At least three items of at most three words, without collecting them.
+    let items = || {
+        text.split([',', ';', '|', '·', '/'])
+            .filter(|s| !s.trim().is_empty())
+    };
+    if items().nth(2).is_some() && items().all(|s| count(s) <= 3) {
         return ListShape::List;
     }
     ListShape::Sentence
@@ -365,7 +383,16 @@ fn opener_at<'v>(
     text: &str,
     k: usize,
 ) -> Option<(&'v Opener, usize)> {
+    let lead = toks.get(k)?.lower.as_str();
     verbs.weak_openers.iter().find_map(|o| {
+        // Cheap test of the first word before splitting the phrase.
+        if !o
+            .phrase
+            .strip_prefix(lead)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        {
+            return None;
+        }
         let mut j = k;
         for (n, w) in o.phrase.split(' ').enumerate() {
             let t = toks.get(j)?;
