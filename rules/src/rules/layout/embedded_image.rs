@@ -88,7 +88,8 @@ static MD_IMAGE: LazyLock<Option<Regex>> =
 static IMG_TAG: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?is)<img(?-u:\b)[^>]*>").ok());
 static ATTR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?-u:\b)(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#).ok()
+    Regex::new(r#"(?i-u:\b(src|alt))[[:space:]]*=[[:space:]]*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#)
+        .ok()
 });
 
 /// Parents of the keys that hold the person's own picture.

@@ -100,9 +100,9 @@ static EMAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}").ok()
 });
 static PHONE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"\+?\(?\+?\d[\d \t().\-/]{5,}\d").ok());
+    LazyLock::new(|| Regex::new(r"(?-u)\+?\(?\+?[0-9][0-9 \t().\-/]{5,}[0-9]").ok());
 static PHONE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:phone|tel|telephone|mobile|mob|cell|ph)(?-u:\b)\.?[ \t]*[:：]?[ \t]*\+?\(?\d[\d \t().\-]{2,}\d|电话[:：]?[ \t]*\+?\(?\d|手机[:：]?[ \t]*\+?\(?\d").ok()
+    Regex::new(r"(?i-u:\b(?:phone|tel|telephone|mobile|mob|cell|ph)\b)\.?[ \t]*[:：]?[ \t]*\+?\(?[0-9][0-9 \t().\-]{2,}[0-9]|电话[:：]?[ \t]*\+?\(?[0-9]|手机[:：]?[ \t]*\+?\(?[0-9]").ok()
 });
 
 /// Keys (normalized: lowercase, no separators) that hold an email or a phone number.
