@@ -448,34 +448,22 @@ fn structure(source: &str, raws: Vec<Raw>, data: &Data, resume: &mut Resume) {
                         level,
                     });
                     section = Some(resume.sections.len() - 1);
-                    resume.blocks.push(Block {
-                        kind: BlockKind::Heading,
-                        text: raw.text,
-                        section,
-                        role: None,
-                        depth: 0,
-                        key: None,
-                    });
+                    resume
+                        .blocks
+                        .push(Block::new(BlockKind::Heading, raw.text, section, None, 0));
                 } else {
                     // A sub-heading: a role (or an entry such as a degree or a project).
                     close_role(resume, role, raw.span.start());
                     let dates = date_span(raw.text.as_str()).map(|r| raw.text.sub(r));
-                    resume.roles.push(Role {
-                        section,
-                        header: Some(raw.text.clone()),
-                        dates,
-                        span: raw.span,
-                    });
-                    role = Some(resume.roles.len() - 1);
+                    role = Some(start_role(resume, section, &raw, dates));
                     role_has_bullets = false;
-                    resume.blocks.push(Block {
-                        kind: BlockKind::RoleHeader,
-                        text: raw.text,
+                    resume.blocks.push(Block::new(
+                        BlockKind::RoleHeader,
+                        raw.text,
                         section,
                         role,
-                        depth: 0,
-                        key: None,
-                    });
+                        0,
+                    ));
                 }
             }
             RawKind::Paragraph | RawKind::Cell => {
@@ -499,14 +487,9 @@ fn structure(source: &str, raws: Vec<Raw>, data: &Data, resume: &mut Resume) {
                             continue;
                         }
                         role_has_bullets |= role.is_some();
-                        resume.blocks.push(Block {
-                            kind: BlockKind::Bullet,
-                            text: item,
-                            section,
-                            role,
-                            depth: 0,
-                            key: None,
-                        });
+                        resume
+                            .blocks
+                            .push(Block::new(BlockKind::Bullet, item, section, role, 0));
                     }
                     continue;
                 }
@@ -529,23 +512,21 @@ fn structure(source: &str, raws: Vec<Raw>, data: &Data, resume: &mut Resume) {
                         r.dates = dated.map(|d| raw.text.sub(d));
                     } else {
                         close_role(resume, role, raw.span.start());
-                        resume.roles.push(Role {
+                        role = Some(start_role(
+                            resume,
                             section,
-                            header: Some(raw.text.clone()),
-                            dates: dated.map(|d| raw.text.sub(d)),
-                            span: raw.span,
-                        });
-                        role = Some(resume.roles.len() - 1);
+                            &raw,
+                            dated.map(|d| raw.text.sub(d)),
+                        ));
                         role_has_bullets = false;
                     }
-                    resume.blocks.push(Block {
-                        kind: BlockKind::RoleHeader,
-                        text: raw.text,
+                    resume.blocks.push(Block::new(
+                        BlockKind::RoleHeader,
+                        raw.text,
                         section,
                         role,
-                        depth: 0,
-                        key: None,
-                    });
+                        0,
+                    ));
                     continue;
                 }
                 let kind = if kind_of_section == Some(SectionKind::Summary) {
@@ -553,31 +534,41 @@ fn structure(source: &str, raws: Vec<Raw>, data: &Data, resume: &mut Resume) {
                 } else {
                     BlockKind::Paragraph
                 };
-                resume.blocks.push(Block {
-                    kind,
-                    text: raw.text,
-                    section,
-                    role,
-                    depth: 0,
-                    key: None,
-                });
+                resume
+                    .blocks
+                    .push(Block::new(kind, raw.text, section, role, 0));
             }
             RawKind::Item(depth) => {
                 role_has_bullets |= role.is_some();
-                resume.blocks.push(Block {
-                    kind: BlockKind::Bullet,
-                    text: raw.text,
+                resume.blocks.push(Block::new(
+                    BlockKind::Bullet,
+                    raw.text,
                     section,
                     role,
                     depth,
-                    key: None,
-                });
+                ));
             }
         }
     }
     close_role(resume, role, source.len());
     close_section(resume, section, source.len());
     resume.header_end = header_end.unwrap_or(source.len());
+}
+
+/// Opens a role at `raw` (a sub-heading or a role line); returns its index.
+fn start_role(
+    resume: &mut Resume,
+    section: Option<usize>,
+    raw: &Raw,
+    dates: Option<Text>,
+) -> usize {
+    resume.roles.push(Role {
+        section,
+        header: Some(raw.text.clone()),
+        dates,
+        span: raw.span,
+    });
+    resume.roles.len() - 1
 }
 
 /// Splits a text at its line breaks, keeping each line's mapping.

@@ -94,6 +94,26 @@ pub struct Block {
     pub key: Option<String>,
 }
 
+impl Block {
+    /// A block of prose (no field key).
+    pub fn new(
+        kind: BlockKind,
+        text: Text,
+        section: Option<usize>,
+        role: Option<usize>,
+        depth: u8,
+    ) -> Block {
+        Block {
+            kind,
+            text,
+            section,
+            role,
+            depth,
+            key: None,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Section {
     /// The heading as written, when there is one.
