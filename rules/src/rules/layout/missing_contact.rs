@@ -127,41 +127,64 @@ pub(crate) fn contacts(cx: &Context<'_>) -> Vec<Contact> {
         comments.extend(super::raw_html::comment_ranges(source));
     }
     let in_comment = |r: TextRange| comments.iter().any(|c| c.contains_range(r));
-    let mut out = Vec::new();
-    if let Some(re) = EMAIL.as_ref() {
-        for m in re.find_iter(source) {
-            let range = TextRange::from(m.range());
-            if !in_comment(range) {
-                out.push(Contact {
-                    kind: ContactKind::Email,
-                    range,
-                });
+    // Scan line by line, running each regex only where it can match: an email needs an
+    // "@", a phone number at least 8 digits, a labelled phone its label. The results keep
+    // the order of whole-text scans: emails, then phones, then labelled phones.
+    let (mut emails, mut phones, mut labelled) = (Vec::new(), Vec::new(), Vec::new());
+    let mut line_start = 0;
+    for line in source.split_inclusive('\n') {
+        let base = line_start;
+        line_start += line.len();
+        let at = |m: regex::Match<'_>| TextRange::new(base + m.start(), base + m.end());
+        let (first_email, first_phone) = (emails.len(), phones.len());
+        if line.contains('@')
+            && let Some(re) = EMAIL.as_ref()
+        {
+            emails.extend(re.find_iter(line).map(at).filter(|r| !in_comment(*r)));
+        }
+        let on_line = |found: &[TextRange], first: usize, range: TextRange| {
+            found.iter().skip(first).any(|r| r.intersects(range))
+        };
+        let digits = line.bytes().filter(u8::is_ascii_digit).count();
+        if digits >= 8
+            && let Some(re) = PHONE.as_ref()
+        {
+            for m in re.find_iter(line) {
+                let range = at(m);
+                if !on_line(&emails, first_email, range)
+                    && looks_like_phone(m.as_str())
+                    && !in_comment(range)
+                {
+                    phones.push(range);
+                }
+            }
+        }
+        if digits > 0
+            && may_have_phone_label(line)
+            && let Some(re) = PHONE_LABEL.as_ref()
+        {
+            for m in re.find_iter(line) {
+                let range = at(m);
+                if !in_comment(range)
+                    && !on_line(&emails, first_email, range)
+                    && !on_line(&phones, first_phone, range)
+                {
+                    labelled.push(range);
+                }
             }
         }
     }
-    if let Some(re) = PHONE.as_ref() {
-        for m in re.find_iter(source) {
-            let range = TextRange::from(m.range());
-            let inside_email = out.iter().any(|c| c.range.intersects(range));
-            if !inside_email && looks_like_phone(m.as_str()) && !in_comment(range) {
-                out.push(Contact {
-                    kind: ContactKind::Phone,
-                    range,
-                });
-            }
-        }
-    }
-    if let Some(re) = PHONE_LABEL.as_ref() {
-        for m in re.find_iter(source) {
-            let range = TextRange::from(m.range());
-            if !in_comment(range) && !out.iter().any(|c| c.range.intersects(range)) {
-                out.push(Contact {
-                    kind: ContactKind::Phone,
-                    range,
-                });
-            }
-        }
-    }
+    let contact = |kind| move |range| Contact { kind, range };
+    let mut out: Vec<Contact> = emails
+        .into_iter()
+        .map(contact(ContactKind::Email))
+        .chain(
+            phones
+                .into_iter()
+                .chain(labelled)
+                .map(contact(ContactKind::Phone)),
+        )
+        .collect();
     for field in &cx.resume.fields {
         let Some(value) = field
             .value
@@ -207,6 +230,16 @@ pub(crate) fn normalize_key(key: &str) -> String {
 
 /// A run of digits and separators that is a phone number: 9 to 15 digits, not a run of
 /// years ("2016 2018 2020"), not an ORCID or a date.
+/// Whether a line can hold a phone label that `PHONE_LABEL` matches.
+fn may_have_phone_label(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    ["ph", "tel", "mob", "cell"]
+        .iter()
+        .any(|l| lower.contains(l))
+        || line.contains("电话")
+        || line.contains("手机")
+}
+
 fn looks_like_phone(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();
     let international = s.starts_with('+') || s.starts_with("(+");
