@@ -366,8 +366,59 @@ fn front_matter(source: &str, body: &str, base: usize, resume: &mut Resume) {
     }
 }
 
+/// A plain-text heading: a line of capitals that names a known section ("EXPERIENCE",
+/// "WORK HISTORY:"), as plain-text resumes and converted PDFs write them.
+fn is_plain_heading(line: &str, data: &Data) -> bool {
+    let letters = || line.chars().filter(|c| c.is_alphabetic());
+    line.len() <= 40
+        && letters().count() >= 3
+        && letters().all(char::is_uppercase)
+        && data.headings.classify(line) != HeadingMatch::Unknown
+}
+
+/// In a document without Markdown section headings, a paragraph that opens with a
+/// plain-text heading line becomes that heading plus the rest of the paragraph.
+fn plain_headings(raws: Vec<Raw>, data: &Data) -> Vec<Raw> {
+    let has_markdown_sections = raws.iter().any(|r| {
+        matches!(r.kind, RawKind::Heading(_))
+            && data.headings.classify(r.text.as_str()) != HeadingMatch::Unknown
+    });
+    if has_markdown_sections {
+        return raws;
+    }
+    let mut out = Vec::with_capacity(raws.len());
+    for raw in raws {
+        let s = raw.text.as_str();
+        let first_end = s.find('\n').unwrap_or(s.len());
+        let first = s.get(..first_end).unwrap_or(s);
+        if !matches!(raw.kind, RawKind::Paragraph) || !is_plain_heading(first.trim(), data) {
+            out.push(raw);
+            continue;
+        }
+        let heading = raw.text.sub(0..first_end).trimmed();
+        let span = heading.span();
+        out.push(Raw {
+            kind: RawKind::Heading(2),
+            text: heading,
+            span,
+            emphasis_start: false,
+        });
+        let rest = raw.text.sub(first_end..s.len()).trimmed();
+        if !rest.is_empty() {
+            out.push(Raw {
+                kind: RawKind::Paragraph,
+                span: TextRange::new(rest.span().start(), raw.span.end()),
+                text: rest,
+                emphasis_start: false,
+            });
+        }
+    }
+    out
+}
+
 /// Pass 2: sections, roles and blocks.
 fn structure(source: &str, raws: Vec<Raw>, data: &Data, resume: &mut Resume) {
+    let raws = plain_headings(raws, data);
     let headings = &data.headings;
     // The section level: the shallowest level that has a known section heading; else 2
     // when there are level-2 headings, else 1.
@@ -712,5 +763,26 @@ mod tests {
         let bodies: Vec<&str> = r.comments.iter().map(|c| c.body.as_str()).collect();
         assert_eq!(bodies, ["hirelint-disable-file", "one"]);
         assert_eq!(r.layout.len(), 1, "{:?}", r.layout);
+    }
+
+    #[test]
+    fn plain_text_capital_headings_are_sections() {
+        let src = "SARAH JOHNSON\nEngineer | sarah@example.com\n\nEXPERIENCE\nAcme, Engineer, Jan 2022 - Present\n- Built a pipeline for 10M events a day\n\nEDUCATION\nState University, B.S., 2016 - 2020\n";
+        let r = parse(src);
+        let kinds: Vec<SectionKind> = r.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [SectionKind::Experience, SectionKind::Education]);
+        assert_eq!(
+            r.sections[0].heading.as_ref().map(|h| h.span().slice(src)),
+            Some("EXPERIENCE")
+        );
+        let bullet = r.bullets().next().expect("bullet");
+        assert_eq!(bullet.role, Some(0));
+        assert_eq!(
+            r.roles[0].dates.as_ref().map(Text::as_str),
+            Some("Jan 2022 - Present")
+        );
+        // "SARAH JOHNSON" is a name, not a section; with Markdown headings, capitals stay text.
+        let md = "# Jane\n\n## Experience\n\nSKILLS\n\n- Built a pipeline for 10 teams\n";
+        assert_eq!(parse(md).sections.len(), 1);
     }
 }
