@@ -33,6 +33,12 @@ impl PersonalItem {
     pub fn applies_to(&self, market: &str) -> bool {
         self.markets.iter().any(|m| m.eq_ignore_ascii_case(market))
     }
+
+    /// Whether `key` (any case, `_`, `-`, `.` and spaces ignored) is one of `keys`;
+    /// allocates nothing.
+    pub fn has_key(&self, key: &str) -> bool {
+        self.keys.iter().any(|k| key_is(key, k))
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -40,14 +46,30 @@ pub struct PersonalData {
     /// The valid values of the `market` setting.
     pub markets: Vec<String>,
     pub items: Vec<PersonalItem>,
+    /// The longest label and token, in bytes: lowercasing shrinks a string to no less
+    /// than a third of its bytes, so a longer text cannot be one (computed at load).
+    pub max_label_len: usize,
+    pub max_token_len: usize,
 }
 
 impl PersonalData {
     pub fn parse(src: &str) -> Result<PersonalData, String> {
         let raw: RawPersonal = toml::from_str(src).map_err(|e| e.to_string())?;
+        let longest = |list: fn(&PersonalItem) -> &Vec<String>| {
+            raw.items
+                .iter()
+                .flat_map(list)
+                .map(String::len)
+                .max()
+                .unwrap_or(0)
+        };
+        let max_label_len = longest(|i| &i.labels);
+        let max_token_len = longest(|i| &i.tokens);
         Ok(PersonalData {
             markets: raw.markets,
             items: raw.items,
+            max_label_len,
+            max_token_len,
         })
     }
 
@@ -66,6 +88,17 @@ impl PersonalData {
         let key = normalize_key(key);
         self.items.iter().find(|i| i.keys.contains(&key))
     }
+}
+
+/// Whether `key` normalized (see `normalize_key`) equals `normalized`, without building
+/// the normalized string.
+fn key_is(key: &str, normalized: &str) -> bool {
+    let mut want = normalized.chars();
+    key.chars()
+        .filter(|c| !matches!(c, '_' | '-' | ' ' | '.'))
+        .flat_map(char::to_lowercase)
+        .all(|c| want.next() == Some(c))
+        && want.next().is_none()
 }
 
 /// A key lowercased, without `_`, `-`, `.` or spaces: `date_of_birth` -> `dateofbirth`.
