@@ -33,12 +33,6 @@ impl PersonalItem {
     pub fn applies_to(&self, market: &str) -> bool {
         self.markets.iter().any(|m| m.eq_ignore_ascii_case(market))
     }
-
-    /// Whether `key` (any case, `_`, `-`, `.` and spaces ignored) is one of `keys`;
-    /// allocates nothing.
-    pub fn has_key(&self, key: &str) -> bool {
-        self.keys.iter().any(|k| key_is(key, k))
-    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -88,17 +82,6 @@ impl PersonalData {
         let key = normalize_key(key);
         self.items.iter().find(|i| i.keys.contains(&key))
     }
-}
-
-/// Whether `key` normalized (see `normalize_key`) equals `normalized`, without building
-/// the normalized string.
-fn key_is(key: &str, normalized: &str) -> bool {
-    let mut want = normalized.chars();
-    key.chars()
-        .filter(|c| !matches!(c, '_' | '-' | ' ' | '.'))
-        .flat_map(char::to_lowercase)
-        .all(|c| want.next() == Some(c))
-        && want.next().is_none()
 }
 
 /// A key lowercased, without `_`, `-`, `.` or spaces: `date_of_birth` -> `dateofbirth`.

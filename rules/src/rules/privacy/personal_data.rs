@@ -85,15 +85,23 @@ impl Rule for PersonalData {
             }
         }
         // Keys: YAML / JSON, and Markdown front matter.
+        // The normalized key (see `normalize_key`), in one buffer for all fields.
+        let mut key = String::new();
         for field in &cx.resume.fields {
             if field.path.matches('.').count() > 2 {
                 continue;
             }
             let last = field.path.rsplit('.').next().unwrap_or("");
+            key.clear();
+            key.extend(
+                last.chars()
+                    .filter(|c| !matches!(c, '_' | '-' | ' ' | '.'))
+                    .flat_map(char::to_lowercase),
+            );
             let Some(hit) = items
                 .iter()
                 .copied()
-                .find(|i| i.name != "photo" && i.has_key(last))
+                .find(|i| i.name != "photo" && i.keys.contains(&key))
             else {
                 continue;
             };
