@@ -40,14 +40,30 @@ pub struct PersonalData {
     /// The valid values of the `market` setting.
     pub markets: Vec<String>,
     pub items: Vec<PersonalItem>,
+    /// The longest label and token, in bytes: lowercasing shrinks a string to no less
+    /// than a third of its bytes, so a longer text cannot be one (computed at load).
+    pub max_label_len: usize,
+    pub max_token_len: usize,
 }
 
 impl PersonalData {
     pub fn parse(src: &str) -> Result<PersonalData, String> {
         let raw: RawPersonal = toml::from_str(src).map_err(|e| e.to_string())?;
+        let longest = |list: fn(&PersonalItem) -> &Vec<String>| {
+            raw.items
+                .iter()
+                .flat_map(list)
+                .map(String::len)
+                .max()
+                .unwrap_or(0)
+        };
+        let max_label_len = longest(|i| &i.labels);
+        let max_token_len = longest(|i| &i.tokens);
         Ok(PersonalData {
             markets: raw.markets,
             items: raw.items,
+            max_label_len,
+            max_token_len,
         })
     }
 

@@ -28,6 +28,7 @@ pub fn parse(source: &str, format: Format, data: &Data) -> Resume {
             ..Resume::default()
         },
         rendercv: false,
+        path: String::new(),
     };
     walker.resume.comments = comments(source, &tree);
     for root in &tree.roots {
@@ -38,10 +39,13 @@ pub fn parse(source: &str, format: Format, data: &Data) -> Resume {
             .get("cv")
             .is_some_and(|cv| matches!(cv.kind, NodeKind::Map(_)));
     }
-    for root in &tree.roots {
-        walker.node(root, &Ctx::default());
+    let Tree {
+        roots, problems, ..
+    } = tree;
+    // The tree is consumed: its texts move into the model rather than being copied.
+    for root in roots {
+        walker.node(root, Ctx::default());
     }
-    let Tree { problems, .. } = tree;
     walker.resume.problems = problems;
     walker.resume.header_end = 0;
     walker.resume
@@ -78,27 +82,45 @@ fn comments(src: &str, tree: &Tree) -> Vec<Comment> {
         spans.get(i).is_some_and(|r| r.contains(pos))
     };
     let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in src.split_inclusive('\n') {
-        let start = line_start;
-        line_start += line.len();
-        if start >= limit {
+    let bytes = src.as_bytes();
+    // The line after the last comment found: a line has at most one comment.
+    let mut next_line = 0;
+    // The start of the line of the last `#` seen, and where the search for it stopped.
+    let (mut start, mut scanned) = (0, 0);
+    // `#` is ASCII, so every match is a char boundary; most lines have none.
+    for (pos, _) in src.match_indices('#') {
+        if pos >= limit {
             break;
         }
-        let body = line.trim_end_matches(['\n', '\r']);
-        let mut prev_blank = true;
-        for (i, c) in body.char_indices() {
-            let pos = start + i;
-            if c == '#' && prev_blank && pos < limit && !inside(pos) {
-                let text = body.get(i + 1..).unwrap_or("");
-                out.push(Comment {
-                    body: text.trim().to_owned(),
-                    span: TextRange::new(pos, start + body.len()),
-                });
-                break;
-            }
-            prev_blank = c == ' ' || c == '\t' || c == '\u{feff}';
+        if let Some(i) = src.get(scanned..pos).and_then(|s| s.rfind('\n')) {
+            start = scanned + i + 1;
         }
+        scanned = pos;
+        if pos < next_line {
+            continue;
+        }
+        // After a space, a tab, a byte order mark, or at the start of the line.
+        let before = pos.checked_sub(1).and_then(|i| bytes.get(i));
+        let blank = pos == start
+            || matches!(before, Some(b' ' | b'\t'))
+            || src.get(start..pos).is_some_and(|s| s.ends_with('\u{feff}'));
+        if !blank || inside(pos) {
+            continue;
+        }
+        let line_end = src
+            .get(pos..)
+            .and_then(|s| s.find('\n'))
+            .map_or(src.len(), |i| pos + i);
+        next_line = line_end + 1;
+        let body = src
+            .get(pos..line_end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r']);
+        let text = body.get(1..).unwrap_or("");
+        out.push(Comment {
+            body: text.trim().to_owned(),
+            span: TextRange::new(pos, pos + body.len()),
+        });
     }
     out
 }
@@ -200,12 +222,11 @@ fn split_words(key: &str) -> String {
     out
 }
 
-#[derive(Clone, Default)]
-struct Ctx {
-    /// Lowercase dotted path of keys.
-    path: String,
-    /// The key that holds the current node (for list items: the list's key).
-    key: Option<String>,
+/// Where a node sits. The dotted path of keys is `Walker::path` while the node is read.
+#[derive(Clone, Copy, Default)]
+struct Ctx<'k> {
+    /// The key that holds the current node (for list items: the list's key), lowercase.
+    key: Option<&'k str>,
     section: Option<usize>,
     role: Option<usize>,
     /// The node is an item of a list.
@@ -219,19 +240,24 @@ struct Walker<'d> {
     data: &'d Data,
     resume: Resume,
     rendercv: bool,
+    /// Lowercase dotted path of keys to the node being read (one buffer, pushed and
+    /// truncated as the walk goes down and up).
+    path: String,
 }
 
 impl Walker<'_> {
-    fn section_kind(&self, ctx: &Ctx) -> Option<SectionKind> {
+    fn section_kind(&self, ctx: &Ctx<'_>) -> Option<SectionKind> {
         ctx.section
             .and_then(|i| self.resume.sections.get(i))
             .map(|s| s.kind)
     }
 
-    fn node(&mut self, node: &Node, ctx: &Ctx) {
-        match &node.kind {
-            NodeKind::Scalar { text, .. } => {
-                if !node.is_non_string() {
+    fn node(&mut self, node: Node, ctx: Ctx<'_>) {
+        match node.kind {
+            NodeKind::Scalar { .. } => {
+                if !node.is_non_string()
+                    && let NodeKind::Scalar { text, .. } = node.kind
+                {
                     self.scalar(text, ctx);
                 }
             }
@@ -239,30 +265,32 @@ impl Walker<'_> {
                 let item_ctx = Ctx {
                     in_list: true,
                     section_entry: self.rendercv
-                        && ctx.path.starts_with("cv.sections.")
-                        && ctx.path.matches('.').count() == 2,
-                    ..ctx.clone()
+                        && self.path.starts_with("cv.sections.")
+                        && self.path.matches('.').count() == 2,
+                    ..ctx
                 };
                 for item in items {
-                    self.node(item, &item_ctx);
+                    self.node(item, item_ctx);
                 }
             }
-            NodeKind::Map(entries) => {
-                let mut ctx = ctx.clone();
-                if ctx.in_list && self.is_role(node, &ctx) {
-                    ctx.role = Some(self.role(node, &ctx));
+            NodeKind::Map(_) => {
+                let mut ctx = ctx;
+                if ctx.in_list && self.is_role(&node, &ctx) {
+                    ctx.role = Some(self.role(&node, &ctx));
                 }
                 ctx.in_list = false;
                 ctx.section_entry = false;
-                for (key, value) in entries {
-                    self.entry(key, value, &ctx);
+                if let NodeKind::Map(entries) = node.kind {
+                    for (key, value) in entries {
+                        self.entry(key, value, ctx);
+                    }
                 }
             }
             NodeKind::Alias | NodeKind::Skipped => {}
         }
     }
 
-    fn is_role(&self, map: &Node, ctx: &Ctx) -> bool {
+    fn is_role(&self, map: &Node, ctx: &Ctx<'_>) -> bool {
         if ROLE_KEYS.iter().any(|k| map.get(k).is_some()) {
             return true;
         }
@@ -278,7 +306,7 @@ impl Walker<'_> {
                 .any(|k| map.get(k).is_some())
     }
 
-    fn role(&mut self, map: &Node, ctx: &Ctx) -> usize {
+    fn role(&mut self, map: &Node, ctx: &Ctx<'_>) -> usize {
         let scalar_of = |keys: &[&str]| {
             keys.iter()
                 .filter_map(|k| map.get(k))
@@ -295,31 +323,28 @@ impl Walker<'_> {
         self.resume.roles.len() - 1
     }
 
-    fn entry(&mut self, key: &Node, value: &Node, ctx: &Ctx) {
-        let Some(key_text) = key.scalar() else {
+    fn entry(&mut self, key: Node, value: Node, ctx: Ctx<'_>) {
+        let key_span = key.span;
+        let NodeKind::Scalar { text: key_text, .. } = key.kind else {
             // A complex key: read the value without a name.
             self.node(value, ctx);
             return;
         };
         let name = key_text.as_str().trim().to_lowercase();
-        let path = if ctx.path.is_empty() {
-            name.clone()
-        } else {
-            format!("{}.{name}", ctx.path)
-        };
-        self.resume.fields.push(Field {
-            path: path.clone(),
-            key: key_text.clone(),
-            value: value.scalar().cloned(),
-        });
+        let parent_len = self.path.len();
+        let at_root = self.path.is_empty();
+        let in_cv_sections = self.path == "cv.sections";
+        if !at_root {
+            self.path.push('.');
+        }
+        self.path.push_str(&name);
         let mut child = Ctx {
-            path,
-            key: Some(name.clone()),
+            key: Some(&name),
             in_list: false,
             section_entry: false,
-            ..ctx.clone()
+            ..ctx
         };
-        if self.rendercv && ctx.path == "cv.sections" {
+        if self.rendercv && in_cv_sections {
             // RenderCV: the key is the section title the PDF shows.
             let title = key_text.as_str().replace('_', " ");
             let kind = match self.data.headings.section_of(&title) {
@@ -330,7 +355,7 @@ impl Walker<'_> {
                     .unwrap_or(SectionKind::Other),
                 kind => kind,
             };
-            let index = self.push_section(Some(key_text.clone()), kind, key.span.cover(value.span));
+            let index = self.push_section(Some(key_text.clone()), kind, key_span.cover(value.span));
             self.resume.blocks.push(Block {
                 kind: BlockKind::Heading,
                 text: key_text.trimmed(),
@@ -355,12 +380,18 @@ impl Walker<'_> {
             let is_collection = matches!(value.kind, NodeKind::Seq(_) | NodeKind::Map(_));
             if let Some(kind) = kind
                 && (is_collection || kind == SectionKind::Summary)
-                && !(self.rendercv && ctx.path.is_empty() && name == "cv")
+                && !(self.rendercv && at_root && name == "cv")
             {
                 child.section = Some(self.push_section(None, kind, value.span));
             }
         }
-        self.node(value, &child);
+        self.resume.fields.push(Field {
+            path: self.path.clone(),
+            key: key_text,
+            value: value.scalar().cloned(),
+        });
+        self.node(value, child);
+        self.path.truncate(parent_len);
     }
 
     fn push_section(&mut self, heading: Option<Text>, kind: SectionKind, span: TextRange) -> usize {
@@ -373,18 +404,18 @@ impl Walker<'_> {
         self.resume.sections.len() - 1
     }
 
-    fn scalar(&mut self, text: &Text, ctx: &Ctx) {
+    fn scalar(&mut self, text: Text, ctx: Ctx<'_>) {
         let value = text.as_str();
         let text = if value.trim().len() == value.len() {
-            text.clone()
+            text
         } else {
             text.trimmed()
         };
         if text.is_empty() {
             return;
         }
-        let key = ctx.key.as_deref().unwrap_or("");
-        let section = self.section_kind(ctx);
+        let key = ctx.key.unwrap_or("");
+        let section = self.section_kind(&ctx);
         let words = text.as_str().split_whitespace().count();
         let achievements = ctx.role.is_some() || section.is_some_and(SectionKind::has_achievements);
         let kind = if (ctx.in_list && BULLET_KEYS.contains(&key)) || key == "bullet" {
@@ -426,7 +457,7 @@ impl Walker<'_> {
             depth,
             key: (kind == BlockKind::Field).then(|| key.to_owned()),
         };
-        if kind == BlockKind::Bullet {
+        if kind == BlockKind::Bullet && text.as_str().contains(" - ") {
             for (i, piece) in self.split_sub_bullets(&text).into_iter().enumerate() {
                 let depth = u8::from(i > 0);
                 self.resume.blocks.push(block(kind, piece, depth));

@@ -98,8 +98,9 @@ enum FrameKind {
     Map {
         entries: Vec<(Node, Node)>,
         key: Option<Node>,
-        /// Key string -> index into `entries`.
-        seen: HashMap<String, usize>,
+        /// Key string -> index into `entries`, built only for large maps (small ones
+        /// are searched directly, without a map and a copy of every key).
+        seen: Option<HashMap<String, usize>>,
     },
 }
 
@@ -216,7 +217,7 @@ impl Builder<'_> {
                     FrameKind::Map {
                         entries: Vec::new(),
                         key: None,
-                        seen: HashMap::new(),
+                        seen: None,
                     }
                 };
                 self.stack.push(Frame { kind, start });
@@ -287,8 +288,9 @@ impl Builder<'_> {
             FrameKind::Map { entries, key, seen } => match key.take() {
                 None => *key = Some(node),
                 Some(k) => {
-                    let name = k.scalar().map(|t| t.as_str().to_owned());
-                    match name.as_ref().and_then(|n| seen.get(n).copied()) {
+                    let name = k.scalar().map(Text::as_str);
+                    let found = name.and_then(|n| find_key(entries, seen, n));
+                    match found {
                         Some(index) => {
                             let first_line = entries.get(index).map_or(0, |(fk, _)| {
                                 line_of(self.src, &mut self.lines, fk.span.start())
@@ -299,7 +301,7 @@ impl Builder<'_> {
                                 message: format!(
                                     "duplicate key \"{}\" (first defined on line {first_line}); \
                                      only the last value is used",
-                                    name.as_deref().unwrap_or("")
+                                    name.unwrap_or("")
                                 ),
                             });
                             // Keep the last value, like JSON.parse, in place of the first.
@@ -308,8 +310,8 @@ impl Builder<'_> {
                             }
                         }
                         None => {
-                            if let Some(n) = name {
-                                seen.insert(n, entries.len());
+                            if let (Some(n), Some(seen)) = (name, seen.as_mut()) {
+                                seen.insert(n.to_owned(), entries.len());
                             }
                             entries.push((k, node));
                         }
@@ -317,6 +319,32 @@ impl Builder<'_> {
                 }
             },
         }
+    }
+}
+
+/// Maps with more entries than this index their keys in a hash map.
+const INDEXED_MAP: usize = 16;
+
+/// The index of the entry whose key is the scalar `name`. Keys are unique in `entries`
+/// (a duplicate replaces the first), so the first match is the only one.
+fn find_key(
+    entries: &[(Node, Node)],
+    seen: &mut Option<HashMap<String, usize>>,
+    name: &str,
+) -> Option<usize> {
+    if seen.is_none() && entries.len() >= INDEXED_MAP {
+        let index = entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (k, _))| k.scalar().map(|t| (t.as_str().to_owned(), i)))
+            .collect();
+        *seen = Some(index);
+    }
+    match seen {
+        Some(seen) => seen.get(name).copied(),
+        None => entries
+            .iter()
+            .position(|(k, _)| k.scalar().is_some_and(|t| t.as_str() == name)),
     }
 }
 

@@ -47,7 +47,7 @@ declare_rule! {
     }
 }
 
-/// Words that carry a quantity.
+/// Words that carry a quantity (sorted: searched by bisection).
 const NUMBER_WORDS: &[&str] = &[
     "annually",
     "billion",
@@ -101,8 +101,8 @@ const NUMBER_WORDS: &[&str] = &[
     "thousands",
     "three",
     "thrice",
-    "tripled",
     "triple",
+    "tripled",
     "tripling",
     "twelve",
     "twenty",
@@ -115,7 +115,8 @@ const NUMBER_WORDS: &[&str] = &[
     "zero",
 ];
 
-/// Words of a bullet that reports a recognition: the award or promotion is the result.
+/// Words of a bullet that reports a recognition: the award or promotion is the result
+/// (sorted: searched by bisection).
 const RECOGNITION: &[&str] = &[
     "award",
     "awarded",
@@ -143,7 +144,6 @@ const RECOGNITION: &[&str] = &[
 
 /// "Built with Next.js and Postgres": the technologies of a project, not an achievement.
 fn is_stack_line(text: &str) -> bool {
-    let lower = text.to_lowercase();
     [
         "built with ",
         "built using ",
@@ -157,38 +157,51 @@ fn is_stack_line(text: &str) -> bool {
         "using ",
     ]
     .iter()
-    .any(|p| lower.starts_with(p))
+    .any(|p| starts_with_lowercase(text, p))
 }
 
-fn is_recognition(text: &str) -> bool {
-    words(text).any(|(_, w)| {
-        if w.is_ascii() {
-            one_of(w, RECOGNITION)
-        } else {
-            RECOGNITION.contains(&w.to_lowercase().as_str())
-        }
-    })
+/// Whether `text.to_lowercase()` starts with the ASCII `prefix`, lowercasing only as
+/// many chars as needed (a char lowercases the same alone as in a string, but for a
+/// final sigma, which is not ASCII either way).
+fn starts_with_lowercase(text: &str, prefix: &str) -> bool {
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|c| lower.next() == Some(c))
 }
 
-/// Whether the ASCII `word`, lowercased, is in `list` (lowercase ASCII words).
-fn one_of(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// Whether `word` lowercased is in `list` (sorted lowercase ASCII words).
+fn in_list(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        // No lowercased copy: compare byte by byte, lowercasing on the fly.
+        list.binary_search_by(|w| w.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase())))
+            .is_ok()
+    } else {
+        list.binary_search(&word.to_lowercase().as_str()).is_ok()
+    }
+}
+
+fn is_recognition_word(w: &str) -> bool {
+    in_list(w, RECOGNITION)
+}
+
+/// Whether a word (or a part of a hyphenated one) is a number word.
+fn is_number_word(w: &str) -> bool {
+    if w.is_ascii() {
+        return in_list(w, NUMBER_WORDS) || w.split('-').any(|part| in_list(part, NUMBER_WORDS));
+    }
+    let w = w.to_lowercase();
+    let listed = |part: &str| NUMBER_WORDS.binary_search(&part).is_ok();
+    listed(&w) || w.split('-').any(listed)
+}
+
+/// Whether `text` has a digit or a quantity symbol.
+fn has_metric_char(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '%' | '$' | '€' | '£' | '¥' | '₹' | '×'))
 }
 
 /// Whether `text` states a quantity.
 pub(crate) fn has_metric(text: &str) -> bool {
-    text.chars()
-        .any(|c| c.is_ascii_digit() || matches!(c, '%' | '$' | '€' | '£' | '¥' | '₹' | '×'))
-        || words(text).any(|(_, w)| {
-            // The lists are lowercase ASCII: an ASCII word needs no lowercased copy.
-            if w.is_ascii() {
-                return one_of(w, NUMBER_WORDS)
-                    || w.split('-').any(|part| one_of(part, NUMBER_WORDS));
-            }
-            let w = w.to_lowercase();
-            NUMBER_WORDS.contains(&w.as_str())
-                || w.split('-').any(|part| NUMBER_WORDS.contains(&part))
-        })
+    has_metric_char(text) || words(text).any(|(_, w)| is_number_word(w))
 }
 
 impl Rule for MissingMetric {
@@ -201,12 +214,21 @@ impl Rule for MissingMetric {
                 continue;
             }
             let text = block.text.as_str();
-            if words(text).count() < 4
-                || text.trim_end().ends_with(':')
-                || list_shape(text) != ListShape::Sentence
-                || has_metric(text)
-                || is_recognition(text)
-                || is_stack_line(text)
+            // Cheapest tests first; all of them must pass. One pass over the words
+            // counts them and looks for a number word or a recognition.
+            if has_metric_char(text) || text.trim_end().ends_with(':') {
+                continue;
+            }
+            let mut count = 0;
+            let mut stated = false;
+            for (_, w) in words(text) {
+                count += 1;
+                if is_number_word(w) || is_recognition_word(w) {
+                    stated = true;
+                    break;
+                }
+            }
+            if stated || count < 4 || is_stack_line(text) || list_shape(text) != ListShape::Sentence
             {
                 continue;
             }
@@ -243,6 +265,13 @@ mod tests {
     use crate::testing::{assert_clean, diagnostics, flagged, messages};
 
     const R: RuleId = RuleId::MissingMetric;
+
+    #[test]
+    fn word_lists_are_sorted_for_bisection() {
+        for list in [super::NUMBER_WORDS, super::RECOGNITION] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
 
     fn md(bullets: &str) -> String {
         format!("# Experience\n\n**Analyst**, Acme | 2019 – 2022\n\n{bullets}")

@@ -64,6 +64,9 @@ impl Rule for DecorativeGlyph {
         for block in &cx.resume.blocks {
             let text = &block.text;
             let s = text.as_str();
+            if !may_have_glyph(s) {
+                continue;
+            }
             for run in glyph_runs(s) {
                 let range = text.source_range(run.clone());
                 if range.is_empty() || !seen.insert(range) {
@@ -91,6 +94,13 @@ impl Rule for DecorativeGlyph {
             }
         }
     }
+}
+
+/// Whether `s` may hold a glyph: every glyph and arrow (U+2190 and up, in the ranges
+/// below) is encoded with a lead byte of 0xE2 (U+2000 to U+2FFF) or 0xF0 (U+10000 to
+/// U+3FFFF), so a text without one (any ASCII text) has none.
+fn may_have_glyph(s: &str) -> bool {
+    !s.is_ascii() && s.bytes().any(|b| b == 0xE2 || b == 0xF0)
 }
 
 /// The byte ranges of runs of decorative glyphs (with their modifiers) in `s`.

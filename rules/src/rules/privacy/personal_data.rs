@@ -1,7 +1,6 @@
 use crate::data::PersonalItem;
-use crate::document::{BlockKind, Text};
+use crate::document::{Block, BlockKind};
 use crate::rules::layout::embedded_image::{field_range, images};
-use crate::rules::layout::missing_contact::normalize_key;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 use crate::span::TextRange;
 use regex::Regex;
@@ -86,12 +85,19 @@ impl Rule for PersonalData {
             }
         }
         // Keys: YAML / JSON, and Markdown front matter.
+        // The normalized key (see `normalize_key`), in one buffer for all fields.
+        let mut key = String::new();
         for field in &cx.resume.fields {
             if field.path.matches('.').count() > 2 {
                 continue;
             }
             let last = field.path.rsplit('.').next().unwrap_or("");
-            let key = normalize_key(last);
+            key.clear();
+            key.extend(
+                last.chars()
+                    .filter(|c| !matches!(c, '_' | '-' | ' ' | '.'))
+                    .flat_map(char::to_lowercase),
+            );
             let Some(hit) = items
                 .iter()
                 .copied()
@@ -113,8 +119,14 @@ impl Rule for PersonalData {
         }
         // Prose.
         let header_end = header_limit(cx);
+        let limits = Limits {
+            // Lowercasing shrinks a string to no less than a third of its bytes.
+            label: personal.max_label_len.saturating_mul(3),
+            token: personal.max_token_len.saturating_mul(3),
+        };
+        let mut segments = Vec::new();
         for block in &cx.resume.blocks {
-            in_text(header_end, block.kind, &block.text, &items, &mut found);
+            in_text(header_end, limits, block, &items, &mut segments, &mut found);
         }
 
         found.sort_by_key(|(r, _)| (r.start, r.end));
@@ -153,40 +165,79 @@ fn is_separator(c: char) -> bool {
     matches!(c, '|' | '·' | '•' | ';' | '，' | '、' | '｜' | '；' | '\n')
 }
 
+/// Texts longer than these (in bytes) cannot be a label or a token once lowercased.
+#[derive(Clone, Copy)]
+struct Limits {
+    label: usize,
+    token: usize,
+}
+
+/// Whether `s` opens with "born" in any case (no other char folds to these letters), as
+/// `BORN` requires.
+fn starts_with_born(s: &str) -> bool {
+    s.as_bytes()
+        .get(..4)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"born"))
+}
+
+/// Whether `s` has a `-` between two digits, as an `SSN` match does.
+fn has_digit_dash_digit(s: &str) -> bool {
+    s.match_indices('-').any(|(i, _)| {
+        let before = s.get(..i).and_then(|p| p.chars().next_back());
+        let after = s.get(i + 1..).and_then(|p| p.chars().next());
+        before.is_some_and(char::is_numeric) && after.is_some_and(char::is_numeric)
+    })
+}
+
+/// Whether `s` may match `BIRTH_YEAR`: it opens with "19" or "20" and has a 年.
+fn may_be_birth_year(s: &str) -> bool {
+    (s.starts_with("19") || s.starts_with("20")) && s.contains('年')
+}
+
 /// Details in a block of text: labelled items, a label cell, header tokens, SSNs.
 fn in_text<'d>(
     header_end: usize,
-    kind: BlockKind,
-    text: &Text,
+    limits: Limits,
+    block: &Block,
     items: &[&'d PersonalItem],
+    segments: &mut Vec<(std::ops::Range<usize>, usize)>,
     found: &mut Vec<(TextRange, &'d str)>,
 ) {
+    let text = &block.text;
     let s = text.as_str();
     let item = |name: &str| items.iter().copied().find(|i| i.name == name);
     // A table cell or definition title that is a label: "Date of Birth".
-    if kind == BlockKind::Paragraph {
-        let whole = s.trim().trim_end_matches([':', '：']).trim().to_lowercase();
-        if let Some(hit) = items
-            .iter()
-            .find(|i| whole.chars().count() >= 3 && i.labels.contains(&whole))
-        {
-            found.push((text.span(), hit.name.as_str()));
-            return;
+    if block.kind == BlockKind::Paragraph {
+        let whole = s.trim().trim_end_matches([':', '：']).trim();
+        if whole.len() <= limits.label {
+            let whole = whole.to_lowercase();
+            if let Some(hit) = items
+                .iter()
+                .find(|i| whole.chars().count() >= 3 && i.labels.contains(&whole))
+            {
+                found.push((text.span(), hit.name.as_str()));
+                return;
+            }
         }
     }
     let in_header = text.span().start() < header_end;
-    let mut segments: Vec<std::ops::Range<usize>> = Vec::new();
+    // Segments between separators, each with its line (the count of line breaks before).
+    segments.clear();
     let mut start = 0;
+    let mut line = 0;
     for (i, c) in s.char_indices() {
         if is_separator(c) {
-            segments.push(start..i);
+            segments.push((start..i, line));
             start = i + c.len_utf8();
+            if c == '\n' {
+                line += 1;
+            }
         }
     }
-    segments.push(start..s.len());
+    segments.push((start..s.len(), line));
     let mut gender_line: Option<usize> = None;
     let mut years: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
-    for seg in segments {
+    for (seg, line) in segments.iter().cloned() {
         let Some(raw) = s.get(seg.clone()) else {
             continue;
         };
@@ -196,8 +247,13 @@ fn in_text<'d>(
             continue;
         }
         let range = seg.start + lead..seg.start + lead + trimmed.len();
-        let lower = trimmed.to_lowercase();
-        let line = s.get(..seg.start).map_or(0, |p| p.matches('\n').count());
+        // A label needs a colon after it; lowercasing neither adds nor removes one.
+        let lower = if trimmed.contains([':', '：']) || (in_header && trimmed.len() <= limits.token)
+        {
+            trimmed.to_lowercase()
+        } else {
+            String::new()
+        };
         if let Some(hit) = items
             .iter()
             .find(|i| i.labels.iter().any(|l| labelled(&lower, l)))
@@ -205,7 +261,8 @@ fn in_text<'d>(
             found.push((text.source_range(range), hit.name.as_str()));
             continue;
         }
-        if let Some(dob) = item("date of birth")
+        if starts_with_born(trimmed)
+            && let Some(dob) = item("date of birth")
             && BORN.as_ref().is_some_and(|re| re.is_match(trimmed))
         {
             found.push((text.source_range(range), dob.name.as_str()));
@@ -219,7 +276,9 @@ fn in_text<'d>(
                 }
                 continue;
             }
-            if BIRTH_YEAR.as_ref().is_some_and(|re| re.is_match(trimmed)) {
+            if may_be_birth_year(trimmed)
+                && BIRTH_YEAR.as_ref().is_some_and(|re| re.is_match(trimmed))
+            {
                 years.push((range, line));
             }
         }
@@ -234,7 +293,9 @@ fn in_text<'d>(
             }
         }
     }
-    if let (Some(id), Some(re)) = (item("national ID number"), SSN.as_ref()) {
+    if has_digit_dash_digit(s)
+        && let (Some(id), Some(re)) = (item("national ID number"), SSN.as_ref())
+    {
         for caps in re.captures_iter(s) {
             if let Some(m) = caps.get(1) {
                 let range = text.source_range(m.range());
