@@ -26,8 +26,8 @@ for run in 1 2 3 4 5; do
   start=$(date +%s.%N)
   "$bin" lint --format json "$dir" >/dev/null || true
   end=$(date +%s.%N)
-  secs=$(echo "$end - $start" | bc -l)
-  echo "run $run: $(printf '%.3f' "$secs") s"
-  if [ -z "$best" ] || [ "$(echo "$secs < $best" | bc -l)" = 1 ]; then best=$secs; fi
+  secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+  echo "run $run: $secs s"
+  if [ -z "$best" ] || awk -v s="$secs" -v b="$best" 'BEGIN { exit !(s < b) }'; then best=$secs; fi
 done
-echo "best: $(printf '%.3f' "$best") s = $(echo "$n / $best" | bc -l | xargs printf '%.0f') files/s on $(nproc) cores"
+echo "best: $best s = $(awk -v n="$n" -v s="$best" 'BEGIN { printf "%.0f", n / s }') files/s on $(nproc) cores"
