@@ -180,12 +180,22 @@ fn starts_with_born(s: &str) -> bool {
         .is_some_and(|b| b.eq_ignore_ascii_case(b"born"))
 }
 
-/// Whether `s` has a `-` between two digits, as an `SSN` match does.
-fn has_digit_dash_digit(s: &str) -> bool {
+/// Whether `s` may match `SSN`: it has `ddd-dd-dddd`, with `d` any numeric char (a superset
+/// of `\d`). Date ranges ("2019-2021", "2020-01-15") fail it, so the regex, whose Unicode
+/// `\d` costs ~3M instructions to compile, is only built for text that could match.
+fn may_have_ssn(s: &str) -> bool {
+    fn digits(mut it: impl Iterator<Item = char>, n: usize) -> bool {
+        (0..n).all(|_| it.next().is_some_and(char::is_numeric))
+    }
     s.match_indices('-').any(|(i, _)| {
-        let before = s.get(..i).and_then(|p| p.chars().next_back());
-        let after = s.get(i + 1..).and_then(|p| p.chars().next());
-        before.is_some_and(char::is_numeric) && after.is_some_and(char::is_numeric)
+        let (Some(before), Some(after)) = (s.get(..i), s.get(i + 1..)) else {
+            return false;
+        };
+        let mut rest = after.chars();
+        digits(before.chars().rev(), 3)
+            && digits(rest.by_ref(), 2)
+            && rest.next() == Some('-')
+            && digits(rest, 4)
     })
 }
 
@@ -293,7 +303,7 @@ fn in_text<'d>(
             }
         }
     }
-    if has_digit_dash_digit(s)
+    if may_have_ssn(s)
         && let (Some(id), Some(re)) = (item("national ID number"), SSN.as_ref())
     {
         for caps in re.captures_iter(s) {
@@ -327,6 +337,24 @@ mod tests {
     use super::*;
     use crate::document::Format;
     use crate::registry::RuleId;
+
+    #[test]
+    fn ssn_prefilter_keeps_every_match() {
+        for t in ["SSN: 123-45-6789", "x123-45-67890", "١٢٣-٤٥-٦٧٨٩ id"] {
+            assert!(may_have_ssn(t), "{t}");
+        }
+        for t in [
+            "2019-2021",
+            "2020-01-15",
+            "12-34-5678",
+            "123-4-56789",
+            "123-45-678",
+            "",
+        ] {
+            assert!(!may_have_ssn(t), "{t}");
+            assert!(!SSN.as_ref().is_some_and(|re| re.is_match(t)), "{t}");
+        }
+    }
     use crate::settings::Settings;
     use crate::testing::{assert_clean, flagged, messages};
     use crate::{Input, lint};
