@@ -150,7 +150,7 @@ impl Rule for FirstPersonPronoun {
                     && text.get(tok.end..next.start) == Some(" ")
                     && next.word.chars().next().is_some_and(char::is_lowercase)
                     && (verbs.is_verb(&next.lower) || next.lower.ends_with("ed"))
-                    && !matches!(next.lower.as_str(), "am" | "was" | "have" | "had" | "do")
+                    && !matches!(next.lower_str(), "am" | "was" | "have" | "had" | "do")
                 {
                     let first_len = next.word.chars().next().map_or(0, char::len_utf8);
                     let first = next.word.get(..first_len).unwrap_or("");
@@ -190,7 +190,7 @@ fn is_pronoun_i(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
     let prev = i.checked_sub(1).and_then(|p| toks.get(p));
     let next = toks.get(i + 1);
     // "Phase I", "Software Engineer I", "Calculus I".
-    if prev.is_some_and(|p| NUMERAL_CONTEXT.contains(&p.lower.as_str())) {
+    if prev.is_some_and(|p| NUMERAL_CONTEXT.contains(&p.lower_str())) {
         return false;
     }
     // A numeral series: "I and II", "I, II", "I/II", "I-III".
@@ -198,7 +198,7 @@ fn is_pronoun_i(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
         |t: &Tok<'_>| t.word.len() <= 4 && t.word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
     if next.is_some_and(|n| numeral(n) && n.word != "I")
         || next.is_some_and(|n| {
-            matches!(n.lower.as_str(), "and" | "or") && toks.get(i + 2).is_some_and(numeral)
+            matches!(n.lower_str(), "and" | "or") && toks.get(i + 2).is_some_and(numeral)
         })
         || prev.is_some_and(|p| numeral(p) && p.word != "I")
     {

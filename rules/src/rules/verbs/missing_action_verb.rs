@@ -79,7 +79,7 @@ impl Rule for MissingActionVerb {
             }
             // Other rules own these openers.
             if matches!(
-                first.lower.as_str(),
+                first.lower_str(),
                 "i" | "i'm" | "i've" | "i'd" | "me" | "my" | "we" | "we're" | "we've" | "our"
             ) || find(verbs, text, toks, 0, Tense::Past).is_some()
             {
@@ -101,7 +101,7 @@ impl Rule for MissingActionVerb {
                 && (colon_after_first
                     || toks
                         .get(1)
-                        .is_some_and(|t| AFTER_NOUN.contains(&t.lower.as_str())));
+                        .is_some_and(|t| AFTER_NOUN.contains(&t.lower_str())));
             if !(verbs.is_non_verb(&first.lower) || noun) {
                 continue;
             }

@@ -122,7 +122,14 @@ pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub word: &'a str,
-    pub lower: String,
+    /// `word` lowercased (’ as '); borrowed when that is `word` itself, as for most words.
+    pub lower: std::borrow::Cow<'a, str>,
+}
+
+impl Tok<'_> {
+    pub(crate) fn lower_str(&self) -> &str {
+        &self.lower
+    }
 }
 
 pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
@@ -131,10 +138,12 @@ pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
             start,
             end: start + word.len(),
             word,
-            lower: if word.is_ascii() {
-                word.to_ascii_lowercase()
+            lower: if !word.is_ascii() {
+                std::borrow::Cow::Owned(word.to_lowercase().replace('’', "'"))
+            } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                std::borrow::Cow::Owned(word.to_ascii_lowercase())
             } else {
-                word.to_lowercase().replace('’', "'")
+                std::borrow::Cow::Borrowed(word)
             },
         })
         .collect()
@@ -323,7 +332,7 @@ pub(crate) struct Found {
 /// Words before an opener that the fix drops: a pronoun, an auxiliary. The tense an
 /// auxiliary gives, when it gives one.
 fn prefix(toks: &[Tok<'_>], text: &str, i: usize) -> (usize, Option<Tense>) {
-    let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let word = |k: usize| toks.get(k).map_or("", |t| t.lower_str());
     let joined = |k: usize| {
         k == i
             || toks
@@ -383,7 +392,7 @@ fn opener_at<'v>(
     text: &str,
     k: usize,
 ) -> Option<(&'v Opener, usize)> {
-    let lead = toks.get(k)?.lower.as_str();
+    let lead = toks.get(k)?.lower_str();
     verbs.weak_openers.iter().find_map(|o| {
         // Cheap test of the first word before splitting the phrase.
         if !o
@@ -462,7 +471,7 @@ pub(crate) fn find(
     if opener.takes_verb {
         // "Helped build", "Helped to build": only before a known bare verb.
         let obj = obj.filter(|t| verbs.is_base(&t.lower) && joined(next))?;
-        let base = obj.lower.as_str();
+        let base = obj.lower_str();
         let lead = verbs.inflect(base, tense)?;
         let (rest, fix_end) = chain(verbs, text, toks, next, tense, false);
         return Some(Found {
@@ -478,15 +487,15 @@ pub(crate) fn find(
         if opener.phrase.ends_with(" on")
             && toks.iter().skip(next).take(4).any(|t| {
                 matches!(
-                    t.lower.as_str(),
+                    t.lower_str(),
                     "team" | "teams" | "squad" | "committee" | "board"
                 )
             })
         {
             return None;
         }
-        let after = toks.get(next + 1).map_or("", |t| t.lower.as_str());
-        let noun_like = NOUN_GERUNDS.contains(&obj.lower.as_str()) && !DETERMINERS.contains(&after);
+        let after = toks.get(next + 1).map_or("", |t| t.lower_str());
+        let noun_like = NOUN_GERUNDS.contains(&obj.lower_str()) && !DETERMINERS.contains(&after);
         if let Some(base) = verbs.gerund_base(&obj.lower).filter(|_| !noun_like) {
             // "Responsible for managing the payroll" -> "Managed the payroll".
             let lead = verbs.inflect(base, tense)?;
@@ -561,14 +570,14 @@ fn chain(
         let g = gap(text, prev, t);
         if g.contains(['.', ';', '(', ')', ':', '\n', '!', '?'])
             || matches!(
-                t.lower.as_str(),
+                t.lower_str(),
                 "including" | "such" | "like" | "e.g" | "especially"
             )
         {
             // Past the clause, or into a list of examples: "…, including feeding animals".
             break;
         }
-        let coordinated = g.contains(',') || matches!(prev.lower.as_str(), "and" | "or");
+        let coordinated = g.contains(',') || matches!(prev.lower_str(), "and" | "or");
         if gerunds {
             // A gerund that takes an object: "filing records", not "invoicing and reporting".
             let has_object = toks
@@ -584,7 +593,7 @@ fn chain(
                 out.push_str(new);
                 pos = t.end;
             }
-        } else if !(matches!(t.lower.as_str(), "and" | "or") && g.trim().is_empty()) {
+        } else if !(matches!(t.lower_str(), "and" | "or") && g.trim().is_empty()) {
             // Bare verbs chained right after: "design and build", "design, build and test".
             let new = verbs
                 .is_base(&t.lower)
