@@ -9,34 +9,39 @@ pub fn is_word_char(c: char) -> bool {
 /// The words of `text` with their byte offsets. A word is a run of alphanumerics, with
 /// inner apostrophes and hyphens ("don't", "cross-functional") kept.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    // The char at byte `i` and its length; ASCII (most text) without UTF-8 decoding.
+    let char_at = move |i: usize| -> Option<(char, usize)> {
+        let b = *bytes.get(i)?;
+        if b.is_ascii() {
+            return Some((char::from(b), 1));
+        }
+        let c = text.get(i..)?.chars().next()?;
+        Some((c, c.len_utf8()))
+    };
+    let mut pos = 0;
     std::iter::from_fn(move || {
         // Skip to a word start.
         let start = loop {
-            let (i, c) = chars.next()?;
+            let (c, n) = char_at(pos)?;
+            let at = pos;
+            pos += n;
             if is_word_char(c) {
-                break i;
+                break at;
             }
         };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if is_word_char(c) {
-                chars.next();
+        while let Some((c, n)) = char_at(pos) {
+            // An apostrophe or hyphen is kept only if a word char follows.
+            if is_word_char(c)
+                || (matches!(c, '\'' | '’' | '-')
+                    && char_at(pos + n).is_some_and(|(d, _)| is_word_char(d)))
+            {
+                pos += n;
                 continue;
             }
-            if matches!(c, '\'' | '’' | '-') {
-                // Keep it only if a word char follows.
-                let mut look = chars.clone();
-                look.next();
-                if look.peek().is_some_and(|&(_, n)| is_word_char(n)) {
-                    chars.next();
-                    continue;
-                }
-            }
-            end = i;
             break;
         }
-        text.get(start..end).map(|w| (start, w))
+        text.get(start..pos).map(|w| (start, w))
     })
 }
 
@@ -111,6 +116,61 @@ pub fn first_word(text: &str) -> Option<(usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-iterator tokenizer `words` replaced, as the reference it must agree with.
+    fn words_reference(text: &str) -> Vec<(usize, &str)> {
+        let mut chars = text.char_indices().peekable();
+        std::iter::from_fn(move || {
+            let start = loop {
+                let (i, c) = chars.next()?;
+                if is_word_char(c) {
+                    break i;
+                }
+            };
+            let mut end = text.len();
+            while let Some(&(i, c)) = chars.peek() {
+                if is_word_char(c) {
+                    chars.next();
+                    continue;
+                }
+                if matches!(c, '\'' | '’' | '-') {
+                    let mut look = chars.clone();
+                    look.next();
+                    if look.peek().is_some_and(|&(_, n)| is_word_char(n)) {
+                        chars.next();
+                        continue;
+                    }
+                }
+                end = i;
+                break;
+            }
+            text.get(start..end).map(|w| (start, w))
+        })
+        .collect()
+    }
+
+    #[test]
+    fn words_agree_with_the_reference() {
+        let pieces = [
+            "a", "Z", "9", "é", "日", "'", "’", "-", " ", "—", "٣", "\n", "--", "''",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 16) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            state = state.wrapping_add(0x2545_f491_4f6c_dd1d);
+            assert_eq!(
+                words(&text).collect::<Vec<_>>(),
+                words_reference(&text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn words_keep_inner_apostrophes_and_hyphens() {
