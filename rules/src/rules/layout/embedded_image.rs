@@ -150,7 +150,14 @@ pub(crate) fn images(cx: &Context<'_>) -> Vec<Image> {
                     photo,
                 });
             }
-            for block in &cx.resume.blocks {
+            // A Markdown image opens with `![`: blocks without one skip the regex (and
+            // its compilation).
+            for block in cx
+                .resume
+                .blocks
+                .iter()
+                .filter(|b| b.text.as_str().contains("!["))
+            {
                 let Some(re) = MD_IMAGE.as_ref() else { break };
                 for caps in re.captures_iter(block.text.as_str()) {
                     let (Some(all), Some(alt), Some(url)) = (caps.get(0), caps.get(1), caps.get(2))
