@@ -653,3 +653,25 @@ fn config_include_names_resumes_in_a_directory_walk() {
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("include: invalid pattern"), "{run:?}");
 }
+
+#[test]
+fn readme_json_example_is_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let start = readme.find("```json\n").expect("a json block") + "```json\n".len();
+    let end = start + readme[start..].find("```").expect("closing fence");
+    let documented: serde_json::Value = serde_json::from_str(&readme[start..end]).expect("json");
+
+    let run = hirelint(&[
+        "lint",
+        "--format",
+        "json",
+        "--select",
+        "weak-opener",
+        "examples/resume.md",
+    ]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let mut first = run.json()[0].clone();
+    // The README shows one of the fixes.
+    first["fixes"] = serde_json::Value::Array(vec![first["fixes"][0].clone()]);
+    assert_eq!(documented, serde_json::Value::Array(vec![first]));
+}
