@@ -6,7 +6,7 @@ mod personal;
 mod verbs;
 
 pub use headings::Headings;
-pub use personal::{PersonalData, PersonalItem};
+pub use personal::{PersonalData, PersonalItem, normalize_key};
 pub use verbs::{Tense, Verbs, WeakOpener};
 
 use std::sync::{Arc, LazyLock};

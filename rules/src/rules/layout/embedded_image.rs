@@ -133,7 +133,7 @@ pub(crate) fn images(cx: &Context<'_>) -> Vec<Image> {
                 let Some(key) = segments.last() else {
                     continue;
                 };
-                let key = super::missing_contact::normalize_key(key);
+                let key = crate::data::normalize_key(key);
                 let of_person = match segments.as_slice() {
                     [_] => true,
                     [parent, _] => PERSON_PARENTS.contains(parent),

@@ -1,3 +1,4 @@
+use crate::data::normalize_key;
 use crate::document::Format;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 use crate::span::TextRange;
@@ -220,16 +221,6 @@ fn is_key(key: &str, keys: &[&str]) -> bool {
         .any(|k| key == *k || (k.len() >= 5 && key.ends_with(k)))
 }
 
-/// A key lowercased, without `_`, `-`, `.` or spaces: `phone_number` -> `phonenumber`.
-pub(crate) fn normalize_key(key: &str) -> String {
-    key.chars()
-        .filter(|c| !matches!(c, '_' | '-' | ' ' | '.'))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// A run of digits and separators that is a phone number: 9 to 15 digits, not a run of
-/// years ("2016 2018 2020"), not an ORCID or a date.
 /// Whether a line can hold a phone label that `PHONE_LABEL` matches.
 fn may_have_phone_label(line: &str) -> bool {
     let lower = line.to_ascii_lowercase();
@@ -240,6 +231,8 @@ fn may_have_phone_label(line: &str) -> bool {
         || line.contains("手机")
 }
 
+/// A run of digits and separators that is a phone number: 9 to 15 digits, not a run of
+/// years ("2016 2018 2020"), not an ORCID or a date.
 fn looks_like_phone(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();
     let international = s.starts_with('+') || s.starts_with("(+");
