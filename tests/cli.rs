@@ -675,3 +675,108 @@ fn readme_json_example_is_real_output() {
     first["fixes"] = serde_json::Value::Array(vec![first["fixes"][0].clone()]);
     assert_eq!(documented, serde_json::Value::Array(vec![first]));
 }
+
+// ---------------------------------------------------------------- --fix and --diff
+
+const FIXABLE_MD: &str = "# ⭐ Ada Lovelace\n\nada@example.com · (555) 010-0000\n\n## Experience\n\n- 🚀 Cut costs by 20% for 40 staff\n- Responsible for payroll of 40 staff\n\n## Education\n\nBSc, 2010\n\n## Skills\n\nRust\n";
+const FIXED_MD: &str = "# Ada Lovelace\n\nada@example.com · (555) 010-0000\n\n## Experience\n\n- Cut costs by 20% for 40 staff\n- Responsible for payroll of 40 staff\n\n## Education\n\nBSc, 2010\n\n## Skills\n\nRust\n";
+
+#[test]
+fn fix_applies_safe_fixes_in_place_and_reports_what_is_left() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::write(tmp.path().join("resume.md"), FIXABLE_MD).expect("write");
+    let run = run_in(tmp.path(), &["lint", "resume.md"], None);
+    assert!(run.stdout.contains("2 fixable with --fix"), "{run:?}");
+
+    let run = run_in(tmp.path(), &["lint", "--fix", "resume.md"], None);
+    let after = std::fs::read_to_string(tmp.path().join("resume.md")).expect("read");
+    // The glyphs are gone; the weak opener is a suggestion and stays for the author.
+    assert_eq!(after, FIXED_MD);
+    assert!(run.stdout.contains("Fixed 2 problems in 1 file"), "{run:?}");
+    assert!(run.stdout.contains("weak-opener"), "{run:?}");
+    // The exit code reflects what is left: a warning.
+    assert_eq!(run.code, 1, "{run:?}");
+
+    // Nothing more to do: a second run changes nothing.
+    let run = run_in(tmp.path(), &["lint", "--fix", "resume.md"], None);
+    assert!(!run.stdout.contains("Fixed"), "{run:?}");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("resume.md")).expect("read"),
+        FIXED_MD
+    );
+}
+
+#[test]
+fn diff_prints_the_changes_and_writes_nothing() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::write(tmp.path().join("resume.md"), FIXABLE_MD).expect("write");
+    let run = run_in(tmp.path(), &["lint", "--diff", "resume.md"], None);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.starts_with("--- a/resume.md\n+++ b/resume.md\n"),
+        "{run:?}"
+    );
+    assert!(
+        run.stdout.contains("-# ⭐ Ada Lovelace\n+# Ada Lovelace\n"),
+        "{run:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("resume.md")).expect("read"),
+        FIXABLE_MD
+    );
+    // Nothing to fix: empty diff, exit 0.
+    std::fs::write(tmp.path().join("resume.md"), FIXED_MD).expect("write");
+    let run = run_in(tmp.path(), &["lint", "--diff", "resume.md"], None);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{run:?}");
+}
+
+#[test]
+fn fix_on_stdin_prints_the_fixed_text() {
+    let run = hirelint_stdin(
+        &["lint", "--fix", "--stdin-filename", "resume.md", "-"],
+        FIXABLE_MD,
+    );
+    assert_eq!(run.stdout, FIXED_MD, "{run:?}");
+    assert!(run.stderr.contains("weak-opener"), "{run:?}");
+}
+
+#[test]
+fn fix_keeps_yaml_valid() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let yaml = "basics:\n  name: \"⭐ Ada Lovelace\"\n  email: ada@example.com\n  phone: \"555 010 0000\"\nwork:\n  - position: Engineer\n    startDate: 2020-01\n    highlights:\n      - '🚀 Cut costs by 20% for 40 staff'\n      - >-\n        ✨ Led a team of 5\n        engineers\neducation:\n  - institution: State\nskills:\n  - name: Rust\n";
+    std::fs::write(tmp.path().join("resume.yaml"), yaml).expect("write");
+    let run = run_in(
+        tmp.path(),
+        &["lint", "--fix", "--format", "json", "resume.yaml"],
+        None,
+    );
+    assert_ne!(run.code, 2, "{run:?}");
+    let after = std::fs::read_to_string(tmp.path().join("resume.yaml")).expect("read");
+    assert!(
+        !after.contains('⭐') && !after.contains('🚀') && !after.contains('✨'),
+        "{after}"
+    );
+    // Still YAML with the same shape: no syntax error, same keys.
+    let check = run_in(
+        tmp.path(),
+        &[
+            "lint",
+            "--format",
+            "json",
+            "--select",
+            "syntax-error",
+            "resume.yaml",
+        ],
+        None,
+    );
+    assert_eq!(
+        (check.code, check.stdout.trim()),
+        (0, "[]"),
+        "{check:?}\n{after}"
+    );
+    assert!(after.contains("name: \"Ada Lovelace\""), "{after}");
+    assert!(
+        after.contains("- 'Cut costs by 20% for 40 staff'"),
+        "{after}"
+    );
+}

@@ -34,7 +34,7 @@ mod testing;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use document::{Format, Resume, detect_format, looks_like_resume};
-pub use fix::apply_fixes;
+pub use fix::{Fixed, MAX_FIX_PASSES, apply_fixes, fix_until_stable};
 pub use registry::{ALL_RULES, RuleId, UnknownRule};
 pub use rules::{Category, FixAvailability, RuleMeta};
 pub use settings::{RuleLevel, Settings};

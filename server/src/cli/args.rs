@@ -58,6 +58,15 @@ pub struct LintArgs {
     /// In directories, lint every .md, .markdown, .yaml, .yml and .json file, not only resumes.
     #[arg(long)]
     pub all_files: bool,
+
+    /// Apply the safe fixes in place (for `-`, print the fixed text), then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Print the changes `--fix` would make as a unified diff, and change nothing.
+    /// Exits with 1 when there is a change to make.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

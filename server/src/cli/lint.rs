@@ -8,8 +8,9 @@ use crate::config::{ConfigError, Resolved};
 use crate::fs::{self, ReadError};
 use crate::output::{self, FileReport};
 use crate::workspace::{self, Workspace};
-use hirelint_rules::{Report, looks_like_resume};
+use hirelint_rules::{Applicability, Report, fix_until_stable, looks_like_resume};
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -39,6 +40,10 @@ enum Outcome {
     Linted {
         source: String,
         report: Report,
+        /// With `--fix` / `--diff`: the text before the safe fixes changed it.
+        original: Option<String>,
+        /// How many fixes were applied.
+        fixed: usize,
     },
     /// Found in a directory walk, and not a resume.
     Skipped,
@@ -158,13 +163,41 @@ pub fn run(args: &LintArgs) -> ExitStatus {
         .iter()
         .any(|j| matches!(j.origin, Origin::Stdin))
         .then(fs::read_stdin);
-    let outcomes = parallel_map(&jobs, |job| lint_job(job, stdin.as_ref()));
+    let fix = args.fix || args.diff;
+    let outcomes = parallel_map(&jobs, |job| lint_job(job, stdin.as_ref(), fix));
 
     let mut files = Vec::new();
     let mut skipped = 0;
+    let mut diffs = String::new();
+    let mut fixed_text_for_stdout = None;
+    let (mut fixes_applied, mut files_fixed) = (0, 0);
     for (job, outcome) in jobs.iter().zip(outcomes) {
         match outcome.unwrap_or(Outcome::Crashed) {
-            Outcome::Linted { source, report } => {
+            Outcome::Linted {
+                source,
+                report,
+                original,
+                fixed,
+            } => {
+                if matches!(job.origin, Origin::Stdin) && args.fix {
+                    fixed_text_for_stdout = Some(source.clone());
+                }
+                if let Some(original) = &original {
+                    if args.diff {
+                        diffs.push_str(&unified_diff(&job.display, original, &source));
+                    } else if let Origin::File(path) = &job.origin
+                        && let Err(e) = std::fs::write(path, &source)
+                    {
+                        write_stderr(&format!(
+                            "error: {}: cannot write the fixes: {e}",
+                            job.display
+                        ));
+                        status = status.worst(ExitStatus::Error);
+                        continue;
+                    }
+                    fixes_applied += fixed;
+                    files_fixed += 1;
+                }
                 if !report.failed_rules.is_empty() {
                     let names: Vec<&str> = report.failed_rules.iter().map(|r| r.as_str()).collect();
                     write_stderr(&format!(
@@ -202,6 +235,22 @@ pub fn run(args: &LintArgs) -> ExitStatus {
         }
     }
 
+    if args.diff {
+        if let Err(e) = write_stdout(diffs.as_bytes()) {
+            write_stderr(&format!("error: cannot write the diff: {e}"));
+            return ExitStatus::Error;
+        }
+        // Like `ruff --diff`: 1 when there is something to fix, whatever else is left;
+        // 2 still wins.
+        return if matches!(status, ExitStatus::Error) {
+            ExitStatus::Error
+        } else if files_fixed > 0 {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Success
+        };
+    }
+
     let rendered = match args.format {
         OutputFormat::Text => {
             let color = use_color(std::io::stdout().is_terminal());
@@ -209,6 +258,18 @@ pub fn run(args: &LintArgs) -> ExitStatus {
                 .iter()
                 .map(|f| output::text::render_file(f, color))
                 .collect();
+            if args.fix && fixes_applied > 0 {
+                let _ = writeln!(
+                    text,
+                    "Fixed {fixes_applied} {} in {files_fixed} {}",
+                    if fixes_applied == 1 {
+                        "problem"
+                    } else {
+                        "problems"
+                    },
+                    if files_fixed == 1 { "file" } else { "files" }
+                );
+            }
             text.push_str(&output::text::summary(&files, files.len(), skipped));
             text
         }
@@ -216,7 +277,16 @@ pub fn run(args: &LintArgs) -> ExitStatus {
         OutputFormat::Sarif => output::sarif::render(&files),
         OutputFormat::Github => output::github::render(&files),
     };
-    if let Err(e) = write_stdout(rendered.as_bytes()) {
+    // With `-` and `--fix`, standard output carries the fixed text; the report goes to
+    // standard error.
+    let written = match fixed_text_for_stdout {
+        Some(text) => {
+            write_stderr(rendered.trim_end());
+            write_stdout(text.as_bytes())
+        }
+        None => write_stdout(rendered.as_bytes()),
+    };
+    if let Err(e) = written {
         write_stderr(&format!("error: cannot write the report: {e}"));
         status = ExitStatus::Error;
     }
@@ -245,7 +315,16 @@ fn display_path(path: &Path) -> String {
     text.to_owned()
 }
 
-fn lint_job(job: &Job, stdin: Option<&Result<String, ReadError>>) -> Outcome {
+/// A unified diff of one file's fixes, with `a/` and `b/` paths as git prints them.
+fn unified_diff(path: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+fn lint_job(job: &Job, stdin: Option<&Result<String, ReadError>>, fix: bool) -> Outcome {
     let source = match &job.origin {
         Origin::File(path) => fs::read_source(path),
         Origin::Stdin => match stdin {
@@ -267,11 +346,46 @@ fn lint_job(job: &Job, stdin: Option<&Result<String, ReadError>>) -> Outcome {
     }));
     match linted {
         Ok(report) if job.must_lint || workspace::is_resume(job.file_name.as_deref(), &report) => {
-            Outcome::Linted { source, report }
+            if fix && report.diagnostics.iter().any(has_safe_fix) {
+                let fixed = catch_unwind(AssertUnwindSafe(|| {
+                    let input = workspace::input(&source, job.file_name.as_deref(), &job.resolved);
+                    let fixed = fix_until_stable(&input, Applicability::Safe);
+                    let report =
+                        workspace::lint(&fixed.text, job.file_name.as_deref(), &job.resolved);
+                    (fixed, report)
+                }));
+                return match fixed {
+                    Ok((fixed, report)) if fixed.text != source => Outcome::Linted {
+                        source: fixed.text,
+                        report,
+                        original: Some(source),
+                        fixed: fixed.applied,
+                    },
+                    Ok(_) => Outcome::Linted {
+                        source,
+                        report,
+                        original: None,
+                        fixed: 0,
+                    },
+                    Err(_) => Outcome::Crashed,
+                };
+            }
+            Outcome::Linted {
+                source,
+                report,
+                original: None,
+                fixed: 0,
+            }
         }
         Ok(_) => Outcome::Skipped,
         Err(_) => Outcome::Crashed,
     }
+}
+
+fn has_safe_fix(d: &hirelint_rules::Diagnostic) -> bool {
+    d.fixes
+        .iter()
+        .any(|f| f.applicability == Applicability::Safe)
 }
 
 /// Maps `f` over `items` on all cores, keeping the order. `None` where a worker died.

@@ -4,7 +4,7 @@ use super::FileReport;
 use crate::config::ConfigError;
 use crate::line_index::LineIndex;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use hirelint_rules::{Diagnostic, Severity};
+use hirelint_rules::{Applicability, Diagnostic, Severity};
 use std::fmt::Write;
 
 /// Spans over more lines than this are drawn on their first line only.
@@ -119,6 +119,18 @@ pub fn summary(files: &[FileReport], checked: usize, skipped: usize) -> String {
             plural(with_problems, "file", "files")
         )
     };
+    let fixable = files
+        .iter()
+        .flat_map(|f| &f.diagnostics)
+        .filter(|d| {
+            d.fixes
+                .iter()
+                .any(|f| f.applicability == Applicability::Safe)
+        })
+        .count();
+    if fixable > 0 {
+        let _ = write!(out, "; {fixable} fixable with --fix");
+    }
     if skipped > 0 {
         let _ = write!(
             out,
