@@ -155,3 +155,62 @@ fn hostile_inputs() {
         "hostile input crashed the engine"
     );
 }
+
+/// Applying every safe fix converges, never breaks a document that parsed, and leaves no
+/// safe fix behind.
+fn check_fixes(source: &str, format: Format) {
+    let settings = Settings::default();
+    let input = Input {
+        source,
+        format,
+        settings: &settings,
+    };
+    let errors = |text: &str| {
+        lint(&Input {
+            source: text,
+            ..input
+        })
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule == hirelint_rules::RuleId::SyntaxError)
+        .count()
+    };
+    let fixed = hirelint_rules::fix_until_stable(&input, Applicability::Safe);
+    if fixed.applied == 0 {
+        return;
+    }
+    assert!(
+        errors(&fixed.text) <= errors(source),
+        "safe fixes broke the document:\n{source:?}\n->\n{:?}",
+        fixed.text
+    );
+    let left = lint(&Input {
+        source: &fixed.text,
+        ..input
+    });
+    let unfixed: Vec<_> = left
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.fixes
+                .iter()
+                .any(|f| f.applicability == Applicability::Safe)
+        })
+        .map(|d| (d.rule, d.range.slice(&fixed.text).to_owned()))
+        .collect();
+    // Ten passes converge on anything short of pathological nesting.
+    assert!(
+        unfixed.is_empty() || fixed.text.len() > 4000,
+        "safe fixes did not converge: {unfixed:?} in {:?}",
+        fixed.text
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn safe_fixes_converge_and_keep_the_document_valid(source in fragments(), format in formats()) {
+        check_fixes(&source, format);
+    }
+}

@@ -1,4 +1,5 @@
 use crate::diagnostic::{Edit, Fix};
+use crate::document::Format;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 use crate::span::TextRange;
 use std::collections::HashSet;
@@ -75,8 +76,20 @@ impl Rule for DecorativeGlyph {
                 let Some(glyph) = s.get(run.clone()) else {
                     continue;
                 };
-                let removal = with_one_space(s, run.clone());
-                let fixes = if text.is_verbatim(removal.clone()) {
+                let yaml = cx.resume.format != Format::Markdown;
+                let removal = if yaml && run.start == 0 {
+                    // Opening a YAML scalar: take every space after it, so the scalar
+                    // does not start with one.
+                    let rest = s.get(run.end..).unwrap_or("");
+                    run.start..run.end + (rest.len() - rest.trim_start().len())
+                } else {
+                    with_one_space(s, run.clone())
+                };
+                let fixable = text.is_verbatim(removal.clone())
+                    && !(yaml
+                        && removal.start == 0
+                        && exposes_yaml_syntax(cx.source, range, s.get(removal.end..)));
+                let fixes = if fixable {
                     vec![Fix::safe(
                         format!("Remove \"{glyph}\""),
                         vec![Edit::delete(text.source_range(removal))],
@@ -94,6 +107,22 @@ impl Rule for DecorativeGlyph {
             }
         }
     }
+}
+
+/// Whether removing a glyph that opens a plain YAML scalar would leave text that YAML
+/// reads as syntax ("- item", "# note", "&anchor"...). Quoted scalars are safe.
+fn exposes_yaml_syntax(source: &str, glyph: TextRange, rest: Option<&str>) -> bool {
+    let quoted = source
+        .get(..glyph.start())
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(|c| c == '"' || c == '\'');
+    let rest = rest.unwrap_or("");
+    !quoted
+        && (rest.is_empty()
+            || rest.starts_with([
+                '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"',
+                '%', '@', '`',
+            ]))
 }
 
 /// Whether `s` may hold a glyph: every glyph and arrow (U+2190 and up, in the ranges
@@ -253,5 +282,26 @@ mod tests {
     #[test]
     fn doc_example_triggers_and_use_instead_is_clean() {
         crate::rules::layout::check_doc(RULE, DecorativeGlyph::META.doc);
+    }
+
+    #[test]
+    fn leading_glyph_in_plain_yaml_scalar_keeps_yaml_valid() {
+        use crate::registry::RuleId;
+        use crate::testing::{apply_fix, fix_titles};
+        // Removing the glyph would leave "- nested", a YAML sequence: no fix.
+        let yaml = "summary: 😀  - nested\n";
+        assert!(fix_titles(RuleId::DecorativeGlyph, Format::Yaml, yaml).is_empty());
+        // Quoted, the same text is safe to fix.
+        let yaml = "summary: \"😀  - nested\"\n";
+        assert_eq!(
+            apply_fix(RuleId::DecorativeGlyph, Format::Yaml, yaml, 0),
+            "summary: \"- nested\"\n"
+        );
+        // Plain, every space after the glyph goes with it.
+        let yaml = "summary: ⭐  Led a team of 5\n";
+        assert_eq!(
+            apply_fix(RuleId::DecorativeGlyph, Format::Yaml, yaml, 0),
+            "summary: Led a team of 5\n"
+        );
     }
 }
