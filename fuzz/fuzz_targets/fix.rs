@@ -1,7 +1,8 @@
-//! Applying every safe fix converges within a few passes and never panics.
+//! Applying every safe fix converges, never panics, and never breaks a document that
+//! parsed (no new syntax errors).
 #![no_main]
 
-use hirelint_rules::{Applicability, Format, Input, Settings, apply_fixes, lint};
+use hirelint_rules::{Applicability, Format, Input, RuleId, Settings, fix_until_stable, lint};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -10,14 +11,21 @@ fuzz_target!(|data: &[u8]| {
     };
     let settings = Settings::default();
     for format in [Format::Markdown, Format::Yaml, Format::Json] {
-        let mut text = source.to_owned();
-        for _ in 0..10 {
-            let report = lint(&Input { source: &text, format, settings: &settings });
-            let (next, applied) = apply_fixes(&text, &report.diagnostics, Applicability::Safe);
-            if applied == 0 {
-                break;
-            }
-            text = next;
+        let input = Input { source, format, settings: &settings };
+        let syntax_errors = |text: &str| {
+            lint(&Input { source: text, ..input })
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule == RuleId::SyntaxError)
+                .count()
+        };
+        let fixed = fix_until_stable(&input, Applicability::Safe);
+        if fixed.applied > 0 {
+            assert!(
+                syntax_errors(&fixed.text) <= syntax_errors(source),
+                "safe fixes broke {format:?}: {source:?} -> {:?}",
+                fixed.text
+            );
         }
     }
 });

@@ -34,6 +34,7 @@ macro_rules! register_rules {
 register_rules! {
     // impact
     MissingMetric => rules::impact::missing_metric::MissingMetric,
+    UnfilledPlaceholder => rules::impact::unfilled_placeholder::UnfilledPlaceholder,
     // verbs
     FirstPersonPronoun => rules::verbs::first_person_pronoun::FirstPersonPronoun,
     MissingActionVerb => rules::verbs::missing_action_verb::MissingActionVerb,

@@ -1,3 +1,4 @@
+use crate::diagnostic::{Edit, Fix};
 use crate::document::{BlockKind, SectionKind};
 use crate::matchers::words;
 use crate::rules::verbs::weak_opener::{ListShape, list_shape};
@@ -37,14 +38,83 @@ declare_rule! {
     /// - Automated the close for a 12-person finance team, cutting it from 6 days to 2
     /// ```
     ///
+    /// ## Fix
+    /// Suggestions that append a placeholder, never an invented number: " by [N]%" or
+    /// " from [X] to [Y]" after a verb of change ("Reduced", "Improved"), " for [N] users"
+    /// or ", saving [N] hours a week" otherwise. `unfilled-placeholder` then reports the
+    /// placeholder until you replace it with the real figure.
+    ///
     /// ## Known limits
     /// Any digit counts, so "Migrated to Python 3" passes although a version is not a result.
     pub struct MissingMetric {
         id: "missing-metric",
         category: Impact,
         severity: Warning,
-        fix: None,
+        fix: Sometimes,
     }
+}
+
+/// Verbs of change, whose result reads as "by [N]%" (base forms).
+const CHANGE_VERBS: &[&str] = &[
+    "accelerate",
+    "boost",
+    "cut",
+    "decrease",
+    "expand",
+    "grow",
+    "improve",
+    "increase",
+    "lower",
+    "optimize",
+    "raise",
+    "reduce",
+    "shorten",
+    "speed",
+];
+
+/// One suggestion per placeholder phrasing, appended at the end of the bullet (before a
+/// final period). No fix where the end of the text does not map to the source verbatim, or
+/// where a plain YAML scalar continues on its line (a flow collection, where "[" is syntax).
+fn placeholder_fixes(cx: &Context<'_>, text: &crate::document::Text) -> Vec<Fix> {
+    let s = text.as_str();
+    let body = s.trim_end();
+    let end = body.strip_suffix('.').map_or(body.len(), str::len);
+    if end == 0 || !text.is_verbatim(end.saturating_sub(1)..end) {
+        return Vec::new();
+    }
+    let at = text.source_range(end.saturating_sub(1)..end).end();
+    if cx.resume.format != crate::document::Format::Markdown {
+        let rest_of_line = cx.source.get(at..).unwrap_or("");
+        let rest_of_line = rest_of_line.split('\n').next().unwrap_or("").trim();
+        let closes_scalar = rest_of_line.is_empty()
+            || rest_of_line.starts_with('#')
+            || rest_of_line.starts_with(['"', '\'']);
+        if !closes_scalar {
+            return Vec::new();
+        }
+    }
+    let verbs = &cx.data().verbs;
+    let first = words(s)
+        .next()
+        .map(|(_, w)| w.to_lowercase())
+        .unwrap_or_default();
+    let change = verbs
+        .base_of(&first)
+        .is_some_and(|base| CHANGE_VERBS.contains(&base));
+    let phrasings: &[&str] = if change {
+        &[" by [N]%", " from [X] to [Y]"]
+    } else {
+        &[" for [N] users", ", saving [N] hours a week"]
+    };
+    phrasings
+        .iter()
+        .map(|p| {
+            Fix::suggestion(
+                format!("Add a placeholder metric: \"…{p}\""),
+                vec![Edit::insert(at, *p)],
+            )
+        })
+        .collect()
 }
 
 /// Words that carry a quantity (sorted: searched by bisection).
@@ -216,7 +286,10 @@ impl Rule for MissingMetric {
             let text = block.text.as_str();
             // Cheapest tests first; all of them must pass. One pass over the words
             // counts them and looks for a number word or a recognition.
-            if has_metric_char(text) || text.trim_end().ends_with(':') {
+            if has_metric_char(text)
+                || text.trim_end().ends_with(':')
+                || super::unfilled_placeholder::has_placeholder(text)
+            {
                 continue;
             }
             let mut count = 0;
@@ -241,9 +314,10 @@ impl Rule for MissingMetric {
                 continue;
             }
             let excerpt = excerpt(text, 6);
-            sink.report(
+            sink.report_with(
                 block.text.source_range(0..text.len()),
                 format!("No number or measurable result in \"{excerpt}\""),
+                placeholder_fixes(cx, &block.text),
             );
         }
     }
@@ -289,7 +363,7 @@ mod tests {
             messages(R, Format::Markdown, &doc),
             ["No number or measurable result in \"Rebuilt the billing pipeline for the…\""]
         );
-        assert!(diagnostics(R, Format::Markdown, &doc)[0].fixes.is_empty());
+        assert_eq!(diagnostics(R, Format::Markdown, &doc)[0].fixes.len(), 2);
     }
 
     #[test]
@@ -390,5 +464,49 @@ mod tests {
         for (format, text) in &instead {
             assert_clean(R, *format, text);
         }
+    }
+
+    #[test]
+    fn placeholder_fixes_in_every_format() {
+        use crate::testing::{apply_fix, fix_titles};
+        let md = "# Experience\n\n**Analyst**, Acme | 2019 – 2022\n\n- Reduced the month-end close for the finance team.\n";
+        assert_eq!(
+            fix_titles(R, Format::Markdown, md),
+            [
+                "Add a placeholder metric: \"… by [N]%\"",
+                "Add a placeholder metric: \"… from [X] to [Y]\""
+            ]
+        );
+        assert_eq!(
+            apply_fix(R, Format::Markdown, md, 0),
+            "# Experience\n\n**Analyst**, Acme | 2019 – 2022\n\n- Reduced the month-end close for the finance team by [N]%.\n"
+        );
+        let yaml = "work:\n  - position: Dev\n    startDate: 2019-01\n    endDate: 2021-01\n    highlights:\n      - Built the customer portal for the sales team\n      - \"Built the partner portal for the sales team\"\n";
+        let fixed = apply_fix(R, Format::Yaml, yaml, 0);
+        assert!(
+            fixed.contains("      - Built the customer portal for the sales team for [N] users\n"),
+            "{fixed}"
+        );
+        // The result is still YAML, and the placeholder now satisfies this rule.
+        assert!(diagnostics(RuleId::SyntaxError, Format::Yaml, &fixed).is_empty());
+        assert_eq!(flagged(R, Format::Yaml, &fixed).len(), 1);
+        let json = r#"{"work":[{"position":"Dev","startDate":"2019-01","endDate":"2021-01","highlights":["Built the customer portal for the sales team"]}]}"#;
+        let fixed = apply_fix(R, Format::Json, json, 1);
+        assert!(
+            fixed.contains(
+                r#""Built the customer portal for the sales team, saving [N] hours a week""#
+            ),
+            "{fixed}"
+        );
+        assert!(diagnostics(RuleId::SyntaxError, Format::Json, &fixed).is_empty());
+        assert!(flagged(R, Format::Json, &fixed).is_empty());
+    }
+
+    #[test]
+    fn no_placeholder_fix_inside_a_flow_sequence() {
+        let yaml = "work:\n  - position: Dev\n    highlights: [Built the customer portal for the sales team, Wrote docs for the whole team]\n";
+        let d = diagnostics(R, Format::Yaml, yaml);
+        assert!(!d.is_empty());
+        assert!(d.iter().all(|d| d.fixes.is_empty()), "{d:?}");
     }
 }

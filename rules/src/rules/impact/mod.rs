@@ -1,1 +1,2 @@
 pub mod missing_metric;
+pub mod unfilled_placeholder;

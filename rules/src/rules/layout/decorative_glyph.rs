@@ -86,9 +86,7 @@ impl Rule for DecorativeGlyph {
                     with_one_space(s, run.clone())
                 };
                 let fixable = text.is_verbatim(removal.clone())
-                    && !(yaml
-                        && removal.start == 0
-                        && exposes_yaml_syntax(cx.source, range, s.get(removal.end..)));
+                    && !(yaml && breaks_plain_yaml(cx.source, text.span(), s, removal.clone()));
                 let fixes = if fixable {
                     vec![Fix::safe(
                         format!("Remove \"{glyph}\""),
@@ -109,20 +107,40 @@ impl Rule for DecorativeGlyph {
     }
 }
 
-/// Whether removing a glyph that opens a plain YAML scalar would leave text that YAML
-/// reads as syntax ("- item", "# note", "&anchor"...). Quoted scalars are safe.
-fn exposes_yaml_syntax(source: &str, glyph: TextRange, rest: Option<&str>) -> bool {
+/// Whether removing `removal` from the plain YAML scalar `s` (at `scalar` in the source)
+/// would turn text into YAML syntax: a scalar that starts with an indicator ("- item",
+/// "# note", "&anchor"), or a ": " / " #" / trailing ":" formed where the glyph was.
+/// Quoted scalars are safe.
+fn breaks_plain_yaml(
+    source: &str,
+    scalar: TextRange,
+    s: &str,
+    removal: std::ops::Range<usize>,
+) -> bool {
     let quoted = source
-        .get(..glyph.start())
+        .get(..scalar.start())
         .and_then(|before| before.chars().next_back())
         .is_some_and(|c| c == '"' || c == '\'');
-    let rest = rest.unwrap_or("");
-    !quoted
-        && (rest.is_empty()
-            || rest.starts_with([
-                '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"',
-                '%', '@', '`',
-            ]))
+    if quoted {
+        return false;
+    }
+    let (Some(before), Some(after)) = (s.get(..removal.start), s.get(removal.end..)) else {
+        return true;
+    };
+    let joined = format!("{before}{after}");
+    let count = |t: &str| {
+        [": ", ":\t", " #", "\t#"]
+            .iter()
+            .map(|p| t.matches(p).count())
+            .sum::<usize>()
+    };
+    joined.trim().is_empty()
+        || joined.starts_with([
+            '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%',
+            '@', '`', ' ', '\t',
+        ])
+        || count(&joined) > count(s)
+        || (joined.trim_end().ends_with(':') && !s.trim_end().ends_with(':'))
 }
 
 /// Whether `s` may hold a glyph: every glyph and arrow (U+2190 and up, in the ranges
