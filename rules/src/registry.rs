@@ -50,6 +50,10 @@ register_rules! {
     TableLayout => rules::layout::table_layout::TableLayout,
     // privacy
     PersonalData => rules::privacy::personal_data::PersonalData,
+    // length
+    BulletCount => rules::length::bullet_count::BulletCount,
+    LongBullet => rules::length::long_bullet::LongBullet,
+    LongSummary => rules::length::long_summary::LongSummary,
     // syntax
     SyntaxError => rules::syntax::syntax_error::SyntaxError,
 }

@@ -4,6 +4,7 @@
 
 pub mod impact;
 pub mod layout;
+pub mod length;
 pub mod privacy;
 pub mod syntax;
 pub mod verbs;
@@ -26,6 +27,7 @@ pub enum Category {
     Verbs,
     Layout,
     Privacy,
+    Length,
     Syntax,
 }
 
@@ -35,6 +37,7 @@ impl Category {
         Category::Verbs,
         Category::Layout,
         Category::Privacy,
+        Category::Length,
         Category::Syntax,
     ];
 
@@ -44,6 +47,7 @@ impl Category {
             Category::Verbs => "verbs",
             Category::Layout => "layout",
             Category::Privacy => "privacy",
+            Category::Length => "length",
             Category::Syntax => "syntax",
         }
     }

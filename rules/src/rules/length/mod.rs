@@ -1,0 +1,3 @@
+pub mod bullet_count;
+pub mod long_bullet;
+pub mod long_summary;
