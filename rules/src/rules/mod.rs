@@ -7,6 +7,7 @@ pub mod layout;
 pub mod privacy;
 pub mod syntax;
 pub mod verbs;
+pub mod wording;
 
 use crate::data::Data;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
@@ -24,6 +25,7 @@ use verbs::weak_opener::{Tok, achievement_flags, tokens};
 pub enum Category {
     Impact,
     Verbs,
+    Wording,
     Layout,
     Privacy,
     Syntax,
@@ -33,6 +35,7 @@ impl Category {
     pub const ALL: &'static [Category] = &[
         Category::Impact,
         Category::Verbs,
+        Category::Wording,
         Category::Layout,
         Category::Privacy,
         Category::Syntax,
@@ -42,6 +45,7 @@ impl Category {
         match self {
             Category::Impact => "impact",
             Category::Verbs => "verbs",
+            Category::Wording => "wording",
             Category::Layout => "layout",
             Category::Privacy => "privacy",
             Category::Syntax => "syntax",
