@@ -33,7 +33,7 @@ declare_rule! {
     /// ## Known limits
     /// A buzzword capitalized in mid-sentence is taken for a name ("Rockstar Games",
     /// "Team Player Award") and not reported, nor are words in double quotes, code or
-    /// links, or in the references section. Words such as "dynamic", "leverage" and
+    /// links, or in the references and interests sections. Words such as "dynamic", "leverage" and
     /// "synergy" are not listed, because they have a technical or financial meaning.
     pub struct Buzzword {
         id: "buzzword",

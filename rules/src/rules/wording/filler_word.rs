@@ -45,7 +45,8 @@ declare_rule! {
     ///
     /// ## Known limits
     /// A word capitalized in mid-sentence is taken for a name and not reported, nor are
-    /// words in double quotes, code or links, or in the references section. Phrases split
+    /// words in double quotes, code or links, or in the references and interests sections.
+    /// Phrases split
     /// across lines are not found.
     pub struct FillerWord {
         id: "filler-word",
@@ -124,7 +125,11 @@ fn rewrite(
             || (after.starts_with(char::is_whitespace)
                 && (rest.starts_with(char::is_uppercase)
                     || after.get(..after.len() - rest.len())?.contains('\n')));
-        let end = if ends_sentence {
+        // The period stays unless the text before already ends with one ("etc. etc.").
+        let kept_period = before
+            .get(..before.len() - sep)?
+            .ends_with(['.', '!', '?', ':', ';']);
+        let end = if ends_sentence && !kept_period {
             range.end - 1
         } else {
             range.end
@@ -237,6 +242,7 @@ mod tests {
             "Used Python, Go to cut costs"
         );
         assert_eq!(fixed("Used a wide variety of tools"), "Used tools");
+        assert_eq!(fixed("Used Go etc. etc."), "Used Go etc.");
         assert_eq!(fixed("Met clients on a weekly basis"), "Met clients weekly");
     }
 
@@ -248,6 +254,14 @@ mod tests {
         let doc = md("**Successfully** led the migration");
         assert_eq!(flagged(R, Format::Markdown, &doc), ["Successfully"]);
         assert!(fix_titles(R, Format::Markdown, &doc).is_empty());
+    }
+
+    #[test]
+    fn not_in_interests_or_references() {
+        let doc = "## Interests\n\n- Listening to a variety of genres\n\n## References\n\nShe really delivered. — J. Doe\n";
+        assert_clean(R, Format::Markdown, doc);
+        let json = r#"{"interests":[{"name":"Music","summary":"I enjoy a variety of genres"}]}"#;
+        assert_clean(R, Format::Json, json);
     }
 
     #[test]

@@ -5,13 +5,16 @@ pub mod filler_word;
 
 use crate::document::{Block, BlockKind, Resume, SectionKind};
 
-/// Prose written by you: bullets, summaries and paragraphs, not references (someone
-/// else's words), headings, names, dates or URLs.
+/// Prose about your work: bullets, summaries and paragraphs, not references (someone
+/// else's words), interests (a hobby may be "passionate"), headings, names, dates or URLs.
 pub(crate) fn is_own_prose(resume: &Resume, block: &Block) -> bool {
     matches!(
         block.kind,
         BlockKind::Bullet | BlockKind::Summary | BlockKind::Paragraph
-    ) && resume.section_kind(block) != Some(SectionKind::References)
+    ) && !matches!(
+        resume.section_kind(block),
+        Some(SectionKind::References | SectionKind::Interests)
+    )
 }
 
 /// Whether `text[start..end]` is quoted, code, or part of a link, an email or a file name:
