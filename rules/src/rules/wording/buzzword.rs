@@ -31,10 +31,11 @@ declare_rule! {
     /// ```
     ///
     /// ## Known limits
-    /// A buzzword capitalized in mid-sentence is taken for a name ("Rockstar Games",
-    /// "Team Player Award") and not reported, nor are words in double quotes, code or
-    /// links, or in the references and interests sections. Words such as "dynamic", "leverage" and
-    /// "synergy" are not listed, because they have a technical or financial meaning.
+    /// A buzzword capitalized in mid-sentence, or in Title Case before another capitalized
+    /// word, is taken for a name ("Rockstar Games", "Team Player Award") and not reported,
+    /// nor are words in double quotes, code or links, or in the references and interests
+    /// sections. Words such as "dynamic", "leverage" and "synergy" are not listed, because
+    /// they have a technical or financial meaning.
     pub struct Buzzword {
         id: "buzzword",
         category: Wording,
@@ -53,7 +54,7 @@ impl Rule for Buzzword {
             let text = block.text.as_str();
             for m in buzzwords.find(text) {
                 let range = block.text.source_range(m.start..m.end);
-                if looks_like_name(text, m.start)
+                if looks_like_name(text, m.start, m.end)
                     || is_quoted_or_code(text, m.start, m.end)
                     || in_code_span(cx.source, range.start())
                 {
@@ -126,6 +127,8 @@ mod tests {
             "Set up builds with CMake and Ninja",
             "Shipped 3 titles at Rockstar Games",
             "Won the Team Player Award in 2021",
+            "Team Player Award, 2021",
+            "Guru Nanak Dev University, B.Tech in Computer Science",
             "Published \"The Passionate Programmer\" review",
             "Configured the `ninja` build for 40 targets",
         ] {

@@ -44,10 +44,10 @@ declare_rule! {
     /// markup or YAML escapes).
     ///
     /// ## Known limits
-    /// A word capitalized in mid-sentence is taken for a name and not reported, nor are
+    /// A word capitalized in mid-sentence, or in Title Case before another capitalized word,
+    /// is taken for a name ("Very Large Scale Integration") and not reported, nor are
     /// words in double quotes, code or links, or in the references and interests sections.
-    /// Phrases split
-    /// across lines are not found.
+    /// Phrases split across lines are not found.
     pub struct FillerWord {
         id: "filler-word",
         category: Wording,
@@ -66,7 +66,7 @@ impl Rule for FillerWord {
             let text = block.text.as_str();
             for m in fillers.find(text) {
                 let range = block.text.source_range(m.start..m.end);
-                if looks_like_name(text, m.start)
+                if looks_like_name(text, m.start, m.end)
                     || is_quoted_or_code(text, m.start, m.end)
                     || in_code_span(cx.source, range.start())
                 {
@@ -126,9 +126,12 @@ fn rewrite(
                 && (rest.starts_with(char::is_uppercase)
                     || after.get(..after.len() - rest.len())?.contains('\n')));
         // The period stays unless the text before already ends with one ("etc. etc.").
-        let kept_period = before
-            .get(..before.len() - sep)?
-            .ends_with(['.', '!', '?', ':', ';']);
+        // After a label ("Tools: etc.") nothing would be left: no fix.
+        let last = before.get(..before.len() - sep)?.chars().next_back()?;
+        if !(last.is_alphanumeric() || matches!(last, ')' | '%' | '.' | '+' | '#')) {
+            return None;
+        }
+        let kept_period = last == '.';
         let end = if ends_sentence && !kept_period {
             range.end - 1
         } else {
@@ -251,6 +254,9 @@ mod tests {
         let doc = md("Led, successfully, the migration");
         assert_eq!(flagged(R, Format::Markdown, &doc), ["successfully"]);
         assert!(fix_titles(R, Format::Markdown, &doc).is_empty());
+        let doc = md("Tools: etc.");
+        assert_eq!(flagged(R, Format::Markdown, &doc), ["etc."]);
+        assert!(fix_titles(R, Format::Markdown, &doc).is_empty());
         let doc = md("**Successfully** led the migration");
         assert_eq!(flagged(R, Format::Markdown, &doc), ["Successfully"]);
         assert!(fix_titles(R, Format::Markdown, &doc).is_empty());
@@ -269,6 +275,7 @@ mod tests {
         for bullet in [
             "Led the migration of 14 services",
             "Designed VLSI (Very Large Scale Integration) layouts",
+            "Very Large Scale Integration course, 2019",
             "Presented \"Various Ways to Scale\" at RustConf",
             "Migrated every service, cutting costs by 30%",
             "Built a very-low-latency cache",

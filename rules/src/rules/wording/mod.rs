@@ -71,10 +71,22 @@ pub(crate) fn opens_sentence(text: &str, start: usize) -> bool {
         || before.ends_with(['.', '!', '?', ':', ';', '—', '–', '-', '|', '•', '·', '\n'])
 }
 
-/// Whether a match is written as a name: capitalized (or all caps) in mid-sentence.
-pub(crate) fn looks_like_name(text: &str, start: usize) -> bool {
-    text.get(start..)
-        .and_then(|s| s.chars().next())
-        .is_some_and(char::is_uppercase)
-        && !opens_sentence(text, start)
+/// Whether a match is written as a name: capitalized (or all caps) in mid-sentence, or
+/// in Title Case with the next word capitalized too ("Guru Nanak Dev University",
+/// "Team Player Award", "Very Large Scale Integration").
+pub(crate) fn looks_like_name(text: &str, start: usize, end: usize) -> bool {
+    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    let found = text.get(start..end).unwrap_or("");
+    if !capital(found) {
+        return false;
+    }
+    if !opens_sentence(text, start) {
+        return true;
+    }
+    let title_case = found.split([' ', '-']).all(capital);
+    let next_capital = text
+        .get(end..)
+        .and_then(|a| a.strip_prefix(' '))
+        .is_some_and(capital);
+    title_case && next_capital
 }
