@@ -39,6 +39,9 @@ register_rules! {
     FirstPersonPronoun => rules::verbs::first_person_pronoun::FirstPersonPronoun,
     MissingActionVerb => rules::verbs::missing_action_verb::MissingActionVerb,
     WeakOpener => rules::verbs::weak_opener::WeakOpener,
+    // wording
+    Buzzword => rules::wording::buzzword::Buzzword,
+    FillerWord => rules::wording::filler_word::FillerWord,
     // layout
     ContactNotAtTop => rules::layout::contact_not_at_top::ContactNotAtTop,
     DecorativeGlyph => rules::layout::decorative_glyph::DecorativeGlyph,

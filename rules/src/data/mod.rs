@@ -1,18 +1,26 @@
 //! Rule data: the TOML tables in `rules/data/`, embedded at compile time, parsed once,
 //! and extended by the user's `extend-*` settings.
 
+mod buzzwords;
+mod fillers;
 pub mod headings;
 mod personal;
+mod phrases;
 mod verbs;
 
+pub use buzzwords::Buzzwords;
+pub use fillers::Fillers;
 pub use headings::Headings;
 pub use personal::{PersonalData, PersonalItem, normalize_key};
+pub use phrases::{PhraseMatch, PhraseSet};
 pub use verbs::{Tense, Verbs, WeakOpener};
 
 use std::sync::{Arc, LazyLock};
 
 /// Source of every embedded data file, by name, for the data lint.
 pub const FILES: &[(&str, &str)] = &[
+    ("buzzwords.toml", include_str!("../../data/buzzwords.toml")),
+    ("fillers.toml", include_str!("../../data/fillers.toml")),
     ("headings.toml", include_str!("../../data/headings.toml")),
     (
         "personal_data.toml",
@@ -30,6 +38,8 @@ fn file(name: &str) -> &'static str {
 
 #[derive(Clone, Debug, Default)]
 pub struct Data {
+    pub buzzwords: Buzzwords,
+    pub fillers: Fillers,
     pub headings: Headings,
     pub personal: PersonalData,
     pub verbs: Verbs,
@@ -63,6 +73,10 @@ impl Data {
     /// Parses the embedded files. A failure here is a bug caught by the data tests.
     pub fn load() -> Result<Data, String> {
         Ok(Data {
+            buzzwords: Buzzwords::parse(file("buzzwords.toml"))
+                .map_err(|e| format!("buzzwords.toml: {e}"))?,
+            fillers: Fillers::parse(file("fillers.toml"))
+                .map_err(|e| format!("fillers.toml: {e}"))?,
             headings: Headings::parse(file("headings.toml"))
                 .map_err(|e| format!("headings.toml: {e}"))?,
             personal: PersonalData::parse(file("personal_data.toml"))

@@ -8,6 +8,7 @@ pub mod length;
 pub mod privacy;
 pub mod syntax;
 pub mod verbs;
+pub mod wording;
 
 use crate::data::Data;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
@@ -25,6 +26,7 @@ use verbs::weak_opener::{Tok, achievement_flags, tokens};
 pub enum Category {
     Impact,
     Verbs,
+    Wording,
     Layout,
     Privacy,
     Length,
@@ -35,6 +37,7 @@ impl Category {
     pub const ALL: &'static [Category] = &[
         Category::Impact,
         Category::Verbs,
+        Category::Wording,
         Category::Layout,
         Category::Privacy,
         Category::Length,
@@ -45,6 +48,7 @@ impl Category {
         match self {
             Category::Impact => "impact",
             Category::Verbs => "verbs",
+            Category::Wording => "wording",
             Category::Layout => "layout",
             Category::Privacy => "privacy",
             Category::Length => "length",
