@@ -42,6 +42,7 @@ register_rules! {
     // wording
     Buzzword => rules::wording::buzzword::Buzzword,
     FillerWord => rules::wording::filler_word::FillerWord,
+    MiscasedTechnology => rules::wording::miscased_technology::MiscasedTechnology,
     // layout
     ContactNotAtTop => rules::layout::contact_not_at_top::ContactNotAtTop,
     DecorativeGlyph => rules::layout::decorative_glyph::DecorativeGlyph,

@@ -6,6 +6,7 @@ mod fillers;
 pub mod headings;
 mod personal;
 mod phrases;
+mod tech_names;
 mod verbs;
 
 pub use buzzwords::Buzzwords;
@@ -13,6 +14,7 @@ pub use fillers::Fillers;
 pub use headings::Headings;
 pub use personal::{PersonalData, PersonalItem, normalize_key};
 pub use phrases::{PhraseMatch, PhraseSet};
+pub use tech_names::TechNames;
 pub use verbs::{Tense, Verbs, WeakOpener};
 
 use std::sync::{Arc, LazyLock};
@@ -25,6 +27,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "personal_data.toml",
         include_str!("../../data/personal_data.toml"),
+    ),
+    (
+        "tech_names.toml",
+        include_str!("../../data/tech_names.toml"),
     ),
     ("verbs.toml", include_str!("../../data/verbs.toml")),
 ];
@@ -39,6 +45,7 @@ fn file(name: &str) -> &'static str {
 #[derive(Clone, Debug, Default)]
 pub struct Data {
     pub buzzwords: Buzzwords,
+    pub tech_names: TechNames,
     pub fillers: Fillers,
     pub headings: Headings,
     pub personal: PersonalData,
@@ -75,6 +82,8 @@ impl Data {
         Ok(Data {
             buzzwords: Buzzwords::parse(file("buzzwords.toml"))
                 .map_err(|e| format!("buzzwords.toml: {e}"))?,
+            tech_names: TechNames::parse(file("tech_names.toml"))
+                .map_err(|e| format!("tech_names.toml: {e}"))?,
             fillers: Fillers::parse(file("fillers.toml"))
                 .map_err(|e| format!("fillers.toml: {e}"))?,
             headings: Headings::parse(file("headings.toml"))

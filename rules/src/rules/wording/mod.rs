@@ -2,6 +2,7 @@
 
 pub mod buzzword;
 pub mod filler_word;
+pub mod miscased_technology;
 
 use crate::document::{Block, BlockKind, Resume, SectionKind};
 
