@@ -12,7 +12,7 @@ mod verbs;
 pub use buzzwords::Buzzwords;
 pub use fillers::Fillers;
 pub use headings::Headings;
-pub use personal::{PersonalData, PersonalItem, normalize_key};
+pub use personal::{PersonalData, PersonalItem, normalize_key, normalize_key_into};
 pub use phrases::{PhraseMatch, PhraseSet};
 pub use tech_names::TechNames;
 pub use verbs::{Tense, Verbs, WeakOpener};

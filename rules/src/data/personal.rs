@@ -86,10 +86,19 @@ impl PersonalData {
 
 /// A key lowercased, without `_`, `-`, `.` or spaces: `date_of_birth` -> `dateofbirth`.
 pub fn normalize_key(key: &str) -> String {
-    key.chars()
-        .filter(|c| !matches!(c, '_' | '-' | ' ' | '.'))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(key.len());
+    normalize_key_into(key, &mut out);
+    out
+}
+
+/// `normalize_key` into a reused buffer (cleared first).
+pub fn normalize_key_into(key: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        key.chars()
+            .filter(|c| !matches!(c, '_' | '-' | ' ' | '.'))
+            .flat_map(char::to_lowercase),
+    );
 }
 
 #[cfg(test)]

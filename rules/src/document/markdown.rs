@@ -617,6 +617,8 @@ fn start_role(
         section,
         header: Some(raw.text.clone()),
         dates,
+        end: None,
+        open_ended: false,
         span: raw.span,
     });
     resume.roles.len() - 1

@@ -131,9 +131,32 @@ pub struct Role {
     pub section: Option<usize>,
     /// The heading or line carrying title / company / dates.
     pub header: Option<Text>,
-    /// Date text of the role ("Jan 2020 – Present"), when found.
+    /// Date text of the role: the range in Markdown ("Jan 2020 – Present"), the start
+    /// date in YAML / JSON.
     pub dates: Option<Text>,
+    /// YAML / JSON: the end date ("2021-02", "present"), when the entry has one.
+    pub end: Option<Text>,
+    /// YAML / JSON: the entry has a start date and no end date, which JSON Resume and
+    /// RenderCV read as a role that goes on.
+    pub open_ended: bool,
     pub span: TextRange,
+}
+
+impl Role {
+    /// Whether the role goes on: its dates end in "Present", "Current", "Now"..., or a
+    /// structured entry has no end date.
+    pub fn is_current(&self) -> bool {
+        let says_current = |text: &Text| {
+            crate::matchers::words(text.as_str()).any(|(_, w)| {
+                ["present", "current", "now", "today", "ongoing"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
+        };
+        self.dates.as_ref().is_some_and(says_current)
+            || self.end.as_ref().is_some_and(says_current)
+            || self.open_ended
+    }
 }
 
 /// A YAML / JSON key, or a front-matter key.

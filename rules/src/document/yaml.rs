@@ -198,6 +198,9 @@ const DATE_KEYS: &[&str] = &[
     "years",
 ];
 
+/// Keys that carry the role's end date.
+const END_KEYS: &[&str] = &["enddate", "end_date", "end", "to", "until"];
+
 /// Section keys outside `headings.toml`.
 fn extra_section_key(key: &str) -> Option<SectionKind> {
     match key {
@@ -314,10 +317,13 @@ impl Walker<'_> {
                 .find(|t| !t.as_str().trim().is_empty())
                 .map(Text::trimmed)
         };
+        let dates = scalar_of(DATE_KEYS);
         self.resume.roles.push(Role {
             section: ctx.section,
             header: scalar_of(HEADER_KEYS),
-            dates: scalar_of(DATE_KEYS),
+            end: scalar_of(END_KEYS),
+            open_ended: dates.is_some() && END_KEYS.iter().all(|k| map.get(k).is_none()),
+            dates,
             span: map.span,
         });
         self.resume.roles.len() - 1

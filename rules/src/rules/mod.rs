@@ -16,6 +16,7 @@ use crate::document::Resume;
 use crate::registry::RuleId;
 use crate::settings::Settings;
 use crate::span::TextRange;
+use layout::embedded_image::{Image, images};
 use layout::missing_contact::{Contact, contacts};
 use layout::missing_section::{Marker, section_markers};
 use std::cell::OnceCell;
@@ -134,6 +135,7 @@ pub struct Context<'a> {
 pub(crate) struct Cache<'a> {
     markers: OnceCell<Vec<Marker>>,
     contacts: OnceCell<Vec<Contact>>,
+    images: OnceCell<Vec<Image>>,
     achievements: OnceCell<Vec<bool>>,
     /// The words of each block, tokenized on first use.
     tokens: OnceCell<Vec<OnceCell<Vec<Tok<'a>>>>>,
@@ -161,6 +163,12 @@ impl<'a> Context<'a> {
     /// Every email address and phone number in the document (see `missing_contact::contacts`).
     pub(crate) fn contacts(&self) -> &[Contact] {
         self.cache.contacts.get_or_init(|| contacts(self))
+    }
+
+    /// Every image of the document (see `embedded_image::images`): embedded-image reports
+    /// them, personal-data the photos among them.
+    pub(crate) fn images(&self) -> &[Image] {
+        self.cache.images.get_or_init(|| images(self))
     }
 
     /// Whether the block at `index` in `resume.blocks` is an achievement bullet (see

@@ -47,7 +47,7 @@ declare_rule! {
 impl Rule for EmbeddedImage {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let photos_reported = personal_data_reports_photos(cx);
-        for image in images(cx) {
+        for image in cx.images() {
             if image.photo && photos_reported {
                 continue;
             }

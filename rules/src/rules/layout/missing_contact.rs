@@ -52,17 +52,7 @@ declare_rule! {
 
 impl Rule for MissingContact {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
-        if cx.source.trim().is_empty() || cx.resume.is_truncated() {
-            return;
-        }
-        let empty = match cx.resume.format {
-            Format::Markdown => cx.resume.blocks.is_empty(),
-            Format::Yaml | Format::Json => cx.resume.fields.is_empty(),
-        };
-        if empty {
-            return;
-        }
-        if !super::missing_section::looks_like_a_resume(cx, cx.section_markers()) {
+        if !super::missing_section::judged_as_whole_resume(cx) {
             return;
         }
         let found = cx.contacts();
@@ -124,7 +114,7 @@ const PHONE_KEYS: &[&str] = &[
 pub(crate) fn contacts(cx: &Context<'_>) -> Vec<Contact> {
     let source = cx.source;
     let mut comments: Vec<TextRange> = cx.resume.comments.iter().map(|c| c.span).collect();
-    if cx.resume.format == crate::document::Format::Markdown {
+    if cx.resume.format == Format::Markdown {
         comments.extend(super::raw_html::comment_ranges(source));
     }
     let in_comment = |r: TextRange| comments.iter().any(|c| c.contains_range(r));

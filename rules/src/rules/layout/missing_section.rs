@@ -68,20 +68,10 @@ declare_rule! {
 
 impl Rule for MissingSection {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
-        if cx.source.trim().is_empty() || cx.resume.is_truncated() {
-            return;
-        }
-        let empty = match cx.resume.format {
-            Format::Markdown => cx.resume.blocks.is_empty(),
-            Format::Yaml | Format::Json => cx.resume.fields.is_empty(),
-        };
-        if empty {
+        if !judged_as_whole_resume(cx) {
             return;
         }
         let markers = cx.section_markers();
-        if !looks_like_a_resume(cx, markers) {
-            return;
-        }
         let present: HashSet<SectionKind> = markers.iter().map(|m| m.kind).collect();
         let has = |k: SectionKind| present.contains(&k);
         let headings = &cx.data().headings;
@@ -105,11 +95,20 @@ impl Rule for MissingSection {
     }
 }
 
-/// A YAML / JSON file without a resume schema (JSON Resume, RenderCV, FRESH) and with
-/// fewer than two resume sections (a site's `_config.yml`, a `_data/experience.yml`
-/// fragment) is not judged as a whole resume. Markdown always is.
-pub(crate) fn looks_like_a_resume(cx: &Context<'_>, markers: &[Marker]) -> bool {
-    let kinds: HashSet<SectionKind> = markers.iter().map(|m| m.kind).collect();
+/// Whether the rules about what a resume lacks (missing-section, missing-contact) judge
+/// this document as a whole resume. A YAML / JSON file without a resume schema (JSON
+/// Resume, RenderCV, FRESH) and with fewer than two resume sections (a site's
+/// `_config.yml`, a `_data/experience.yml` fragment) is not; Markdown is. Neither is an
+/// empty document, or one that a syntax error cut short.
+pub(crate) fn judged_as_whole_resume(cx: &Context<'_>) -> bool {
+    let empty = match cx.resume.format {
+        Format::Markdown => cx.resume.blocks.is_empty(),
+        Format::Yaml | Format::Json => cx.resume.fields.is_empty(),
+    };
+    if cx.source.trim().is_empty() || cx.resume.is_truncated() || empty {
+        return false;
+    }
+    let kinds: HashSet<SectionKind> = cx.section_markers().iter().map(|m| m.kind).collect();
     cx.resume.format == Format::Markdown || cx.resume.declares_resume || kinds.len() >= 2
 }
 

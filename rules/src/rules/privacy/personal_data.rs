@@ -1,6 +1,6 @@
 use crate::data::PersonalItem;
 use crate::document::{Block, BlockKind};
-use crate::rules::layout::embedded_image::{field_range, images};
+use crate::rules::layout::embedded_image::field_range;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 use crate::span::TextRange;
 use regex::Regex;
@@ -80,7 +80,7 @@ impl Rule for PersonalData {
 
         // Photos.
         if let Some(photo) = item("photo") {
-            for image in images(cx).into_iter().filter(|i| i.photo) {
+            for image in cx.images().iter().filter(|i| i.photo) {
                 found.push((image.range, photo.name.as_str()));
             }
         }
@@ -92,12 +92,7 @@ impl Rule for PersonalData {
                 continue;
             }
             let last = field.path.rsplit('.').next().unwrap_or("");
-            key.clear();
-            key.extend(
-                last.chars()
-                    .filter(|c| !matches!(c, '_' | '-' | ' ' | '.'))
-                    .flat_map(char::to_lowercase),
-            );
+            crate::data::normalize_key_into(last, &mut key);
             let Some(hit) = items
                 .iter()
                 .copied()

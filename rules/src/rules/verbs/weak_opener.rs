@@ -1,7 +1,7 @@
 use crate::data::headings::HeadingMatch;
 use crate::data::{Data, Tense, Verbs, WeakOpener as Opener};
 use crate::diagnostic::{Edit, Fix};
-use crate::document::{Block, BlockKind, Format, Resume, Role, SectionKind};
+use crate::document::{Block, BlockKind, Resume, Role, SectionKind};
 use crate::matchers::{match_case, words};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
@@ -262,40 +262,12 @@ pub(crate) fn list_shape(text: &str) -> ListShape {
     ListShape::Sentence
 }
 
-/// Whether the block's role is current: its dates end in "Present", "Current", "Now"...
+/// Whether the block's role goes on (see `Role::is_current`).
 pub(crate) fn is_current_role(resume: &Resume, block: &Block) -> bool {
-    let Some(role) = block.role.and_then(|i| resume.roles.get(i)) else {
-        return false;
-    };
-    let Some(dates) = role.dates.as_ref() else {
-        return false;
-    };
-    let current = |text: &str| {
-        words(text).any(|(_, w)| {
-            ["present", "current", "now", "today", "ongoing"]
-                .iter()
-                .any(|p| w.eq_ignore_ascii_case(p))
-        })
-    };
-    if current(dates.as_str()) {
-        return true;
-    }
-    if resume.format == Format::Markdown {
-        return false;
-    }
-    // YAML / JSON: the dates are the start date; the role is current when its entry has no
-    // end date (JSON Resume) or an end date of "present" (RenderCV).
-    let end = resume.fields.iter().find(|f| {
-        role.span.contains_range(f.key.span())
-            && f.path
-                .rsplit('.')
-                .next()
-                .is_some_and(|k| matches!(k, "enddate" | "end_date" | "end" | "to" | "until"))
-    });
-    match end {
-        None => true,
-        Some(f) => f.value.as_ref().is_some_and(|v| current(v.as_str())),
-    }
+    block
+        .role
+        .and_then(|i| resume.roles.get(i))
+        .is_some_and(crate::document::Role::is_current)
 }
 
 /// Byte offsets where sentences start in a paragraph.
