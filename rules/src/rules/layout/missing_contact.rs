@@ -1,5 +1,4 @@
 use crate::data::normalize_key;
-use crate::document::Format;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 use crate::span::TextRange;
 use regex::Regex;
@@ -113,10 +112,7 @@ const PHONE_KEYS: &[&str] = &[
 /// text (outside comments) and, in YAML / JSON, in contact keys with a value.
 pub(crate) fn contacts(cx: &Context<'_>) -> Vec<Contact> {
     let source = cx.source;
-    let mut comments: Vec<TextRange> = cx.resume.comments.iter().map(|c| c.span).collect();
-    if cx.resume.format == Format::Markdown {
-        comments.extend(super::raw_html::comment_ranges(source));
-    }
+    let comments: Vec<TextRange> = cx.resume.comments.iter().map(|c| c.span).collect();
     let in_comment = |r: TextRange| comments.iter().any(|c| c.contains_range(r));
     // Scan line by line, running each regex only where it can match: an email needs an
     // "@", a phone number at least 8 digits, a labelled phone its label. The results keep
@@ -245,6 +241,7 @@ fn looks_like_phone(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Format;
     use crate::registry::RuleId;
     use crate::testing::{assert_clean, flagged, messages};
 
