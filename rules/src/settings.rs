@@ -3,6 +3,7 @@
 
 use crate::data::{Data, Extensions};
 use crate::diagnostic::Severity;
+use crate::document::dates::YearMonth;
 use crate::registry::{ALL_RULES, RuleId};
 use std::sync::Arc;
 
@@ -21,6 +22,9 @@ pub struct Settings {
     levels: Vec<RuleLevel>,
     /// Hiring market whose norms `personal-data` applies (`us` by default).
     pub market: String,
+    /// The current month, for the dates rules (`future-date`, the length of a role that
+    /// goes on). The engine reads no clock: without it those checks stay quiet.
+    pub today: Option<YearMonth>,
 }
 
 impl Default for Settings {
@@ -32,6 +36,7 @@ impl Default for Settings {
                 .map(|r| RuleLevel::On(r.meta().default_severity))
                 .collect(),
             market: "us".to_owned(),
+            today: None,
         }
     }
 }

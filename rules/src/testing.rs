@@ -3,14 +3,22 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Format;
+use crate::document::dates::YearMonth;
 use crate::fix::apply_fixes;
 use crate::registry::RuleId;
 use crate::settings::Settings;
 use crate::{Applicability, Input, lint};
 
-/// The diagnostics of `rule` alone on `text`.
+/// The month unit tests run in: dates after it are in the future.
+pub const TODAY: YearMonth = YearMonth {
+    year: 2026,
+    month: 11,
+};
+
+/// The diagnostics of `rule` alone on `text`, in the month `TODAY`.
 pub fn diagnostics(rule: RuleId, format: Format, text: &str) -> Vec<Diagnostic> {
-    let settings = Settings::only(&[rule]);
+    let mut settings = Settings::only(&[rule]);
+    settings.today = Some(TODAY);
     lint(&Input {
         source: text,
         format,

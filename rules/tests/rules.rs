@@ -10,6 +10,7 @@
 //! by the same conventions, and every doc's Example triggers its rule while its
 //! Use-instead does not.
 
+use hirelint_rules::document::dates::YearMonth;
 use hirelint_rules::{ALL_RULES, Category, Format, Input, RuleId, Settings, lint};
 
 const BANNED_PREFIXES: &[&str] = &["avoid-", "use-", "prefer-", "no-", "do-not-", "consider-"];
@@ -134,7 +135,8 @@ fn code_blocks(doc: &str, heading: &str) -> Vec<(Format, String)> {
 }
 
 fn lint_one(rule: RuleId, format: Format, text: &str) -> usize {
-    let settings = Settings::only(&[rule]);
+    let mut settings = Settings::only(&[rule]);
+    settings.today = Some(YearMonth::new(2026, 11));
     lint(&Input {
         source: text,
         format,

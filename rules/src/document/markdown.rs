@@ -620,6 +620,7 @@ fn start_role(
         end: None,
         open_ended: false,
         span: raw.span,
+        period: Default::default(),
     });
     resume.roles.len() - 1
 }

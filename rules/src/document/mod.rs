@@ -140,6 +140,8 @@ pub struct Role {
     /// RenderCV read as a role that goes on.
     pub open_ended: bool,
     pub span: TextRange,
+    /// The dates, read (from `dates` and `end`).
+    pub period: dates::Period,
 }
 
 impl Role {
@@ -221,10 +223,14 @@ pub struct Resume {
 
 impl Resume {
     pub fn parse(source: &str, format: Format, data: &Data) -> Resume {
-        match format {
+        let mut resume = match format {
             Format::Markdown => markdown::parse(source, data),
             Format::Yaml | Format::Json => yaml::parse(source, format, data),
+        };
+        for role in &mut resume.roles {
+            role.period = dates::Period::of(role);
         }
+        resume
     }
 
     pub fn bullets(&self) -> impl Iterator<Item = &Block> {

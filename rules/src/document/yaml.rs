@@ -318,13 +318,16 @@ impl Walker<'_> {
                 .map(Text::trimmed)
         };
         let dates = scalar_of(DATE_KEYS);
+        let end = scalar_of(END_KEYS);
         self.resume.roles.push(Role {
             section: ctx.section,
             header: scalar_of(HEADER_KEYS),
-            end: scalar_of(END_KEYS),
-            open_ended: dates.is_some() && END_KEYS.iter().all(|k| map.get(k).is_none()),
+            // No end date, or `endDate: null` / `""`: the role goes on.
+            open_ended: dates.is_some() && end.is_none(),
+            end,
             dates,
             span: map.span,
+            period: Default::default(),
         });
         self.resume.roles.len() - 1
     }

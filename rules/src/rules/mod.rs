@@ -2,6 +2,7 @@
 //! `declare_rule!` (doc, id, category, default severity, fix availability) and implements
 //! `Rule::check` against the parsed `Resume`.
 
+pub mod dates;
 pub mod impact;
 pub mod layout;
 pub mod length;
@@ -31,6 +32,7 @@ pub enum Category {
     Layout,
     Privacy,
     Length,
+    Dates,
     Syntax,
 }
 
@@ -42,6 +44,7 @@ impl Category {
         Category::Layout,
         Category::Privacy,
         Category::Length,
+        Category::Dates,
         Category::Syntax,
     ];
 
@@ -53,6 +56,7 @@ impl Category {
             Category::Layout => "layout",
             Category::Privacy => "privacy",
             Category::Length => "length",
+            Category::Dates => "dates",
             Category::Syntax => "syntax",
         }
     }

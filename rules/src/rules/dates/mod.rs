@@ -1,0 +1,1 @@
+//! Dates: the dates of roles, read from every format.
