@@ -1,0 +1,58 @@
+# Shared by the client test scripts (sourced, not run).
+# skip REASON: outside CI, say clearly what is skipped and why, and stop this test script
+# with success; under CI=true nothing may be skipped, so it fails instead.
+skip() {
+  if [ "${CI:-}" = "true" ]; then
+    echo "FAIL (CI=true, nothing may be skipped): $*" >&2
+    exit 1
+  fi
+  echo "SKIPPED: $*" >&2
+  exit 0
+}
+
+# apt_install PKG...: installs missing Debian packages when this machine can (root + apt-get).
+# Returns 1 when it cannot, so the caller can skip with a reason.
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "cannot install ${missing[*]}: no apt-get on this machine" >&2
+    return 1
+  fi
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      sudo=(sudo -n)
+    else
+      echo "cannot install ${missing[*]}: not root and no password-less sudo" >&2
+      return 1
+    fi
+  fi
+  echo "installing Debian packages: ${missing[*]}" >&2
+  # Another apt-get may hold the lock for a while: wait for it rather than fail.
+  local try
+  for try in 1 2 3; do
+    if "${sudo[@]}" apt-get update -qq >&2 &&
+      DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
+        -o DPkg::Lock::Timeout=300 "${missing[@]}" >&2; then
+      return 0
+    fi
+    echo "apt-get failed (try $try of 3); retrying in 10 s" >&2
+    sleep 10
+  done
+  echo "cannot install ${missing[*]}: apt-get failed three times" >&2
+  return 1
+}
+
+# hirelint_server_or_skip BIN: BIN must answer `server --help` (the language server).
+hirelint_server_or_skip() {
+  if [ ! -x "$1" ]; then
+    skip "no hirelint binary at $1 (build it with cargo build -p hirelint, or set HIRELINT_SERVER_PATH)"
+  fi
+  if ! "$1" server --help >/dev/null 2>&1; then
+    skip "$1 has no 'server' subcommand yet (the language server of issue 5), so the editor end-to-end tests cannot run"
+  fi
+}

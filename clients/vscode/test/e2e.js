@@ -1,0 +1,329 @@
+// End to end in a real VS Code: code-server with the hirelint .vsix installed, driven in
+// Debian's headless Chromium by playwright-core. Run by test/run.sh:
+//   node test/e2e.js --code-server BIN --vsix FILE --server HIRELINT --work DIR [--screenshots DIR]
+// Phase 1 (the real `hirelint server`): open resume.md from the Explorer, read hirelint's
+// diagnostics in the Problems panel, type a new bullet and see the list change, apply a
+// quick fix. Phase 2 (score-stub.js, a stand-in that only sends `hirelint/score`): the
+// status-bar item shows the posting match score.
+"use strict";
+const assert = require("node:assert/strict");
+const { spawn, spawnSync, execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const http = require("node:http");
+const net = require("node:net");
+const path = require("node:path");
+const { chromium } = require("playwright-core");
+
+const args = {};
+for (let i = 2; i < process.argv.length; i += 2) {
+  args[process.argv[i].replace(/^--/, "")] = process.argv[i + 1];
+}
+for (const required of ["code-server", "vsix", "server", "work"]) {
+  if (!args[required]) {
+    console.error(`e2e.js: --${required} is required`);
+    process.exit(2);
+  }
+}
+const fixtures = path.join(__dirname, "..", "..", "fixtures");
+const work = path.resolve(args.work);
+const started = Date.now();
+const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+function healthy(port) {
+  return new Promise((resolve) => {
+    const req = http.get({ host: "127.0.0.1", port, path: "/healthz", timeout: 1000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on("error", () => resolve(false));
+    req.on("timeout", () => {
+      req.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/** A fresh workspace, user data and extensions folder, with the .vsix installed. */
+function prepare(name) {
+  const root = path.join(work, name);
+  fs.rmSync(root, { recursive: true, force: true });
+  const ws = path.join(root, "ws");
+  fs.mkdirSync(ws, { recursive: true });
+  for (const file of ["resume.md", "README.md"]) {
+    fs.copyFileSync(path.join(fixtures, file), path.join(ws, file));
+  }
+  fs.writeFileSync(path.join(ws, "posting.md"), "# Backend Engineer\n\nMust have: Rust, Kubernetes, gRPC.\n");
+  const data = path.join(root, "data");
+  fs.mkdirSync(path.join(data, "User"), { recursive: true });
+  fs.writeFileSync(
+    path.join(data, "User", "settings.json"),
+    JSON.stringify(
+      {
+        "security.workspace.trust.enabled": false,
+        "workbench.startupEditor": "none",
+        "workbench.tips.enabled": false,
+        "workbench.welcomePage.walkthroughs.openOnInstall": false,
+        "telemetry.telemetryLevel": "off",
+        "extensions.autoCheckUpdates": false,
+        "extensions.autoUpdate": false,
+        "update.mode": "none",
+        "editor.minimap.enabled": false,
+        "window.commandCenter": false,
+        "chat.commandCenter.enabled": false,
+        "workbench.colorTheme": "Default Light Modern",
+        "git.enabled": false,
+        "git.openRepositoryInParentFolders": "never",
+        "hirelint.posting": path.join(ws, "posting.md"),
+      },
+      null,
+      2,
+    ),
+  );
+  const ext = path.join(root, "ext");
+  const env = xdgEnv(root);
+  const out = execFileSync(
+    args["code-server"],
+    ["--user-data-dir", data, "--extensions-dir", ext, "--install-extension", path.resolve(args.vsix)],
+    { env, encoding: "utf8" },
+  );
+  assert.match(out, /successfully installed/, out);
+  return { root, ws, data, ext, env };
+}
+
+function xdgEnv(root) {
+  return {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(root, "xdg", "config"),
+    XDG_DATA_HOME: path.join(root, "xdg", "data"),
+    XDG_STATE_HOME: path.join(root, "xdg", "state"),
+    XDG_CACHE_HOME: path.join(root, "xdg", "cache"),
+  };
+}
+
+async function startCodeServer(setup, serverPath) {
+  const port = await freePort();
+  const logFile = path.join(setup.root, "code-server.log");
+  const logFd = fs.openSync(logFile, "w");
+  const proc = spawn(
+    args["code-server"],
+    [
+      "--bind-addr", `127.0.0.1:${port}`,
+      "--auth", "none",
+      "--user-data-dir", setup.data,
+      "--extensions-dir", setup.ext,
+      "--disable-telemetry",
+      "--disable-update-check",
+      "--disable-workspace-trust",
+      setup.ws,
+    ],
+    {
+      env: { ...setup.env, HIRELINT_SERVER_PATH: serverPath },
+      detached: true,
+      stdio: ["ignore", logFd, logFd],
+    },
+  );
+  const deadline = Date.now() + 60_000;
+  while (!(await healthy(port))) {
+    if (Date.now() > deadline || proc.exitCode !== null) {
+      throw new Error(`code-server did not come up on port ${port}:\n${fs.readFileSync(logFile, "utf8").slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(setup.ws)}`,
+    stop: () => {
+      try {
+        process.kill(-proc.pid, "SIGTERM"); // the whole group: code-server, extension host, hirelint
+      } catch {}
+    },
+  };
+}
+
+function chromiumPath() {
+  const found = spawnSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).stdout.trim();
+  if (!found) throw new Error("chromium is not installed");
+  return found;
+}
+
+async function openBrowser(root) {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    env: xdgEnv(root),
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 680 } });
+  return { browser, page };
+}
+
+async function openFromExplorer(page, url, file) {
+  await page.goto(url);
+  await page.waitForSelector(".explorer-folders-view .monaco-list-row", { timeout: 60_000 });
+  log("workbench loaded, Explorer populated");
+  await page.click(`.explorer-folders-view .monaco-list-row >> text=${file}`);
+  await page.waitForSelector(`.tab.active >> text=${file}`, { timeout: 20_000 });
+  log(`${file} open in the editor`);
+}
+
+/** The Problems panel's rows for hirelint, as aria-labels, and the file row's count. */
+async function problems(page) {
+  return page.evaluate(() => {
+    const labels = [...document.querySelectorAll(".markers-panel .monaco-list-row")].map(
+      (e) => e.getAttribute("aria-label") || "",
+    );
+    const fileRow = labels.find((l) => / problems? in file resume\.md/.test(l));
+    const count = fileRow ? Number(/^(\d+) problems?/.exec(fileRow)[1]) : 0;
+    return { count, rows: labels.filter((l) => l.includes("generated by hirelint")) };
+  });
+}
+
+async function waitFor(what, fn, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function shot(page, name) {
+  if (!args.screenshots) return;
+  fs.mkdirSync(args.screenshots, { recursive: true });
+  const file = path.join(args.screenshots, name);
+  await page.screenshot({ path: file });
+  log(`screenshot ${file}`);
+}
+
+async function editorText(page) {
+  return page.evaluate(() => {
+    const lines = document.querySelector(".monaco-editor .view-lines");
+    return lines ? lines.innerText.replace(/\u00a0/g, " ") : "";
+  });
+}
+
+async function phaseDiagnostics() {
+  log("phase 1: the real hirelint server");
+  const setup = prepare("real");
+  const cs = await startCodeServer(setup, path.resolve(args.server));
+  const { browser, page } = await openBrowser(setup.root);
+  try {
+    await openFromExplorer(page, cs.url, "resume.md");
+    await page.waitForSelector(".monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info", {
+      timeout: 30_000,
+    });
+    log("squiggles shown");
+    await page.keyboard.press("Control+Shift+M");
+    const before = await waitFor("hirelint rows in the Problems panel", async () => {
+      const p = await problems(page);
+      return p.rows.length > 0 ? p : null;
+    });
+    log(`Problems panel: ${before.count} problems in resume.md`);
+    for (const row of before.rows) log(`  ${row}`);
+    assert.ok(before.rows.some((r) => /Weak opener "Responsible for" at line 9 and character 3\. generated by hirelint/.test(r)),
+      "the weak opener on line 9 is listed");
+    await shot(page, "problems.png");
+
+    // Type a new bullet at the end of the file: one more weak opener (and missing metric).
+    await page.click(".monaco-editor .view-lines");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Control+Home");
+    // Line 12 is the last bullet: a new line after it becomes line 13.
+    for (let i = 0; i < 11; i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("End");
+    await page.keyboard.type("\n- Was tasked with the on-call rotation", { delay: 5 });
+    const after = await waitFor("the Problems panel to change after the edit", async () => {
+      const p = await problems(page);
+      return p.count > before.count ? p : null;
+    });
+    log(`after typing a bullet: ${after.count} problems`);
+    assert.ok(after.rows.some((r) => /at line 13 and character 3\. generated by hirelint/.test(r)),
+      `a diagnostic on the typed line 13: ${JSON.stringify(after.rows)}`);
+    for (const row of after.rows.filter((r) => / line 13 /.test(r))) log(`  ${row}`);
+
+    // Quick fix: put the cursor on "Responsible for" (line 9, column 3) and apply the first fix.
+    await page.keyboard.press("Control+Home");
+    for (let i = 0; i < 8; i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Home");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Control+.");
+    await page.waitForSelector(".action-widget .monaco-list-row", { timeout: 10_000 });
+    const actions = await page.$$eval(".action-widget .monaco-list-row", (els) =>
+      els.map((e) => (e.getAttribute("aria-label") || e.textContent || "").trim()),
+    );
+    log(`code actions at 9:3: ${JSON.stringify(actions)}`);
+    await shot(page, "quick-fix.png");
+    const index = actions.findIndex((a) => /^Replace "Responsible for" with "(\w+)"/.test(a));
+    assert.ok(index >= 0, `a "Replace \\"Responsible for\\"" quick fix is offered: ${JSON.stringify(actions)}`);
+    const replacement = /with "(\w+)"/.exec(actions[index])[1];
+    // The widget focuses the first action (after the "Quick Fix" header): move down from there.
+    const focused = await page.$$eval(".action-widget .monaco-list-row", (els) =>
+      els.findIndex((e) => e.classList.contains("focused")),
+    );
+    for (let i = focused; i < index; i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await waitFor(`the fix to write "${replacement}"`, async () =>
+      (await editorText(page)).includes(`- ${replacement} the shipment-tracking API`),
+    );
+    log(`quick fix applied: line 9 now reads "- ${replacement} the shipment-tracking API"`);
+  } catch (error) {
+    await shot(page, "failure-phase1.png").catch(() => {});
+    throw error;
+  } finally {
+    await browser.close();
+    cs.stop();
+  }
+}
+
+async function phaseScore() {
+  log("phase 2: the status-bar score, from score-stub.js sending hirelint/score");
+  const setup = prepare("score");
+  const cs = await startCodeServer(setup, path.join(__dirname, "score-stub.js"));
+  const { browser, page } = await openBrowser(setup.root);
+  try {
+    await openFromExplorer(page, cs.url, "resume.md");
+    const item = await page.waitForSelector(".statusbar-item >> text=72% match", { timeout: 30_000 });
+    const label = await item.evaluate((e) => e.closest(".statusbar-item").getAttribute("aria-label") || e.textContent);
+    log(`status bar: ${label}`);
+    await item.hover();
+    await page.waitForSelector("text=Missing: Kubernetes, gRPC", { timeout: 10_000 });
+    log("tooltip lists the missing keywords");
+    await shot(page, "status-score.png");
+  } catch (error) {
+    await shot(page, "failure-phase2.png").catch(() => {});
+    throw error;
+  } finally {
+    await browser.close();
+    cs.stop();
+  }
+}
+
+(async () => {
+  await phaseDiagnostics();
+  await phaseScore();
+  log("VS Code end to end: passed");
+})().catch((error) => {
+  console.error(`VS Code end to end FAILED: ${error.stack || error}`);
+  process.exit(1);
+});
