@@ -1,0 +1,37 @@
+-- The setup{} form: explicit cmd and a posting, then a YAML resume and its quick fix.
+local H = dofile(vim.fs.dirname(debug.getinfo(1, "S").source:sub(2)) .. "/helpers.lua")
+H.check(H.server, "HIRELINT_TEST_SERVER is not set")
+
+local hirelint = require("hirelint")
+local ok = hirelint.setup({ cmd = { H.server, "server" }, posting = H.work .. "/posting.md" })
+H.check(ok, "setup() failed: " .. tostring(hirelint.state.error))
+H.check(hirelint.state.mode == "vim.lsp.enable", "on 0.11 setup() uses vim.lsp.enable, got " .. tostring(hirelint.state.mode))
+H.log("setup{ cmd, posting } via " .. hirelint.state.mode)
+
+local buf = H.open("resume.yaml")
+local client = H.wait_client(buf)
+H.check(client.config.cmd[1] == H.server, "cmd: " .. vim.inspect(client.config.cmd))
+local posting = H.work .. "/posting.md"
+H.check(client.config.settings.hirelint.posting == posting, "settings.hirelint.posting: " .. vim.inspect(client.config.settings))
+H.check(client.config.init_options.posting == posting, "init_options.posting: " .. vim.inspect(client.config.init_options))
+H.log("client settings carry the posting: " .. posting)
+
+local diags = H.wait_diagnostics(buf, function(d)
+  return H.find(d, "weak-opener", 9) ~= nil
+end)
+H.log(("resume.yaml: %d diagnostics"):format(#diags))
+for _, line in ipairs(H.describe(diags)) do
+  H.log("  " .. line)
+end
+local weak = H.find(diags, "weak-opener", 9)
+local title = H.apply_fix(buf, weak, '^Replace "Responsible for" with "')
+local replacement = title:match('with "(.-)"$')
+local line = vim.api.nvim_buf_get_lines(buf, 9, 10, false)[1]
+H.check(line == "      - " .. replacement .. " the shipment-tracking API", "line 10 after the fix: " .. line)
+H.log(("applied %q; line 10 is now %q"):format(title, line))
+
+H.check_quiet("README.md")
+
+-- A JSON file that is no resume stays quiet too.
+H.check_quiet("package.json")
+H.done("setup{}")
