@@ -3,12 +3,17 @@
 
 export const SCORE_NOTIFICATION = "hirelint/score";
 
-/** Params of `hirelint/score`: scores are percentages, 0 to 100. */
+/**
+ * Params of `hirelint/score`, as documented for the client: `{uri, score, must_have_score,
+ * missing}`, scores in percent (0 to 100). The server's draft in `server/src/lsp/ext.rs`
+ * sends `mustHave: {matched, total}` instead of `must_have_score`; both are read.
+ */
 export interface ScoreParams {
   uri: string;
   score: number;
-  must_have_score?: number;
-  missing?: string[];
+  must_have_score?: number | null;
+  mustHave?: { matched: number; total: number } | null;
+  missing?: string[] | null;
 }
 
 export function isScoreParams(value: unknown): value is ScoreParams {
@@ -20,8 +25,17 @@ export function isScoreParams(value: unknown): value is ScoreParams {
     typeof v.uri === "string" &&
     typeof v.score === "number" &&
     (v.must_have_score === undefined || v.must_have_score === null || typeof v.must_have_score === "number") &&
+    (v.mustHave === undefined || v.mustHave === null || isMustHave(v.mustHave)) &&
     (v.missing === undefined || v.missing === null || (Array.isArray(v.missing) && v.missing.every((m) => typeof m === "string")))
   );
+}
+
+function isMustHave(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) {
+    return false;
+  }
+  const v = value as Record<string, unknown>;
+  return typeof v.matched === "number" && typeof v.total === "number";
 }
 
 function percent(n: number): string {
@@ -34,6 +48,8 @@ export function formatScore(params: ScoreParams, postingName: string | undefined
   const lines = [`Posting match: ${percent(params.score)}${postingName ? ` against ${postingName}` : ""}`];
   if (typeof params.must_have_score === "number") {
     lines.push(`Must-haves: ${percent(params.must_have_score)}`);
+  } else if (params.mustHave) {
+    lines.push(`Must-haves: ${params.mustHave.matched} of ${params.mustHave.total}`);
   }
   const missing = params.missing ?? [];
   if (missing.length > 0) {

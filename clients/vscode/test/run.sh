@@ -6,7 +6,8 @@
 #      in Debian's headless Chromium by playwright-core (test/e2e.js).
 # Installs what it needs into ignored folders (clients/vscode/node_modules, /.cache/vscode).
 # Environment: HIRELINT_SERVER_PATH (default target/debug/hirelint), HIRELINT_RELEASE_BIN
-# (default target/release/hirelint, built when missing), CI=true (nothing may be skipped).
+# (default target/release/hirelint, built when missing), CI=true (nothing may be skipped),
+# UPDATE_SCREENSHOTS=1 (write the README's screenshots into images/).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -87,6 +88,9 @@ if ! "$cs" --version 2>/dev/null | grep -q '^4\.100\.3 '; then
 fi
 
 t2=$SECONDS
+# Screenshots go to the cache; UPDATE_SCREENSHOTS=1 writes the README's, in images/.
+shots=$cache/e2e/screenshots
+if [ "${UPDATE_SCREENSHOTS:-}" = 1 ]; then shots=$here/images; fi
 node test/e2e.js --code-server "$cs" --vsix "$cache/hirelint.vsix" --server "$server" \
-  --work "$cache/e2e" --screenshots "$here/images"
+  --work "$cache/e2e" --screenshots "$shots"
 echo "vscode: end-to-end tests took $((SECONDS - t2)) s"

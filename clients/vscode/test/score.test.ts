@@ -33,3 +33,10 @@ test("isScoreParams accepts the documented shape and rejects others", () => {
   assert.ok(!isScoreParams({ uri: "u", score: 5, missing: [1] }));
   assert.ok(!isScoreParams(null));
 });
+
+test("the server draft's mustHave {matched, total} is shown as a count", () => {
+  const params = { uri: "u", version: 3, score: 55, mustHave: { matched: 4, total: 6 }, missing: ["Go"] };
+  assert.ok(isScoreParams(params));
+  assert.match(formatScore(params, undefined).tooltip, /^Must-haves: 4 of 6$/m);
+  assert.ok(!isScoreParams({ uri: "u", score: 5, mustHave: { matched: "4" } }));
+});
