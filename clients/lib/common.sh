@@ -1,12 +1,16 @@
 # Shared by the client test scripts (sourced, not run).
 # skip REASON: outside CI, say clearly what is skipped and why, and stop this test script
 # with success; under CI=true nothing may be skipped, so it fails instead.
+# A suite sets SUITE, PASSED (tests passed so far) and LEFT (tests the skip leaves out) so the
+# summary line counts them.
 skip() {
   if [ "${CI:-}" = "true" ]; then
-    echo "FAIL (CI=true, nothing may be skipped): $*" >&2
+    echo "FAIL (CI=true, nothing may be skipped): $*"
+    echo "${SUITE:-clients}: ${PASSED:-0} passed, ${LEFT:-1} failed"
     exit 1
   fi
-  echo "SKIPPED: $*" >&2
+  echo "SKIPPED: $*"
+  echo "${SUITE:-clients}: ${PASSED:-0} passed, 0 failed, ${LEFT:-1} skipped"
   exit 0
 }
 

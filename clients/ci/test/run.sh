@@ -10,6 +10,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 . "$root/clients/lib/common.sh"
+SUITE=ci LEFT=8
 cache=$root/.cache/ci
 bin=${HIRELINT_BIN:-$root/target/debug/hirelint}
 [ -x "$bin" ] || skip "CI integrations: no hirelint binary at $bin (cargo build -p hirelint)"

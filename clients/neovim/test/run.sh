@@ -11,6 +11,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "$here/../.." && pwd)
 . "$root/clients/lib/common.sh"
+SUITE=neovim LEFT=4
 cache=$root/.cache/neovim
 nvim_version=0.11.4
 

@@ -12,6 +12,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "$here/../.." && pwd)
 . "$root/clients/lib/common.sh"
+SUITE=vscode LEFT=1
 cache=$root/.cache/vscode
 mkdir -p "$cache"
 cd "$here"
@@ -32,7 +33,8 @@ npx tsc -p . --noEmit
 echo "== vscode: unit tests"
 rm -rf out
 npx tsc -p .
-node --test out/test/
+node --test out/test/ | tee "$cache/unit.tap"
+unit=$(sed -n 's/^# pass //p' "$cache/unit.tap")
 
 echo "== vscode: vsce package"
 npx vsce package --skip-license --allow-missing-repository --no-rewrite-relative-links \
@@ -58,6 +60,7 @@ assert "extension/out/src/extension.js" in z.namelist()
 print(f"hirelint-linux-x64.vsix: extension/bin/hirelint {info.file_size} bytes, mode {oct(mode & 0o777)}")
 PY
 echo "vscode: type check, unit tests and packaging took $((SECONDS - t0)) s"
+PASSED=$((unit + 1)) LEFT=2
 
 # 3. End to end. Everything below needs the language server and a browser.
 server=${HIRELINT_SERVER_PATH:-$root/target/debug/hirelint}
@@ -94,3 +97,4 @@ if [ "${UPDATE_SCREENSHOTS:-}" = 1 ]; then shots=$here/images; fi
 node test/e2e.js --code-server "$cs" --vsix "$cache/hirelint.vsix" --server "$server" \
   --work "$cache/e2e" --screenshots "$shots"
 echo "vscode: end-to-end tests took $((SECONDS - t2)) s"
+echo "vscode: $((PASSED + 2)) passed, 0 failed"
