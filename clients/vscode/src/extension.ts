@@ -33,6 +33,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (event.affectsConfiguration(SETTING)) {
         await restart(context);
       } else if (event.affectsConfiguration(SECTION)) {
+        if (event.affectsConfiguration(`${SECTION}.posting`)) {
+          // Scores against the old posting are stale: hide them until the server re-scores.
+          scores.clear();
+          updateStatus();
+        }
         await client?.sendNotification(DidChangeConfigurationNotification.type, {
           settings: { [SECTION]: settings() },
         });

@@ -3,8 +3,10 @@
 //   node test/e2e.js --code-server BIN --vsix FILE --server HIRELINT --work DIR [--screenshots DIR]
 // Phase 1 (the real `hirelint server`): open resume.md from the Explorer, read hirelint's
 // diagnostics in the Problems panel, type a new bullet and see the list change, apply a
-// quick fix. Phase 2 (score-stub.js, a stand-in that only sends `hirelint/score`): the
-// status-bar item shows the posting match score.
+// quick fix. Phase 2 (score-stub.js, a stand-in that only sends `hirelint/score`, until the
+// server does): the status-bar item shows the posting match score; clicking it opens the
+// "Pick Job Posting" file dialog, and the posting picked there reaches the server, which
+// re-scores.
 "use strict";
 const assert = require("node:assert/strict");
 const { spawn, spawnSync, execFileSync } = require("node:child_process");
@@ -64,6 +66,7 @@ function prepare(name) {
     fs.copyFileSync(path.join(fixtures, file), path.join(ws, file));
   }
   fs.writeFileSync(path.join(ws, "posting.md"), "# Backend Engineer\n\nMust have: Rust, Kubernetes, gRPC.\n");
+  fs.writeFileSync(path.join(ws, "posting-2.md"), "# Platform Engineer\n\nMust have: Go, gRPC.\n");
   const data = path.join(root, "data");
   fs.mkdirSync(path.join(data, "User"), { recursive: true });
   fs.writeFileSync(
@@ -310,6 +313,19 @@ async function phaseScore() {
     await page.waitForSelector("text=Missing: Kubernetes, gRPC", { timeout: 10_000 });
     log("tooltip lists the missing keywords");
     await shot(page, "status-score.png");
+
+    // Click the item: its command is "Pick Job Posting", a file dialog (VS Code's own in the
+    // browser). Choose posting-2.md; the setting changes and the server re-scores.
+    await page.mouse.move(10, 10);
+    await page.click(".statusbar-item >> text=72% match");
+    const input = await page.waitForSelector(".quick-input-widget .quick-input-box input", { timeout: 10_000 });
+    log(`file dialog open at "${await input.inputValue()}"`);
+    await input.fill(path.join(setup.ws, "posting-2.md"));
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(".statusbar-item >> text=64% match", { timeout: 20_000 });
+    const written = JSON.parse(fs.readFileSync(path.join(setup.ws, ".vscode", "settings.json"), "utf8"));
+    assert.equal(written["hirelint.posting"], path.join(setup.ws, "posting-2.md"));
+    log(`picked posting-2.md: workspace setting hirelint.posting written, status bar now 64% match`);
   } catch (error) {
     await shot(page, "failure-phase2.png").catch(() => {});
     throw error;

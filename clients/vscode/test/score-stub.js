@@ -9,6 +9,19 @@ if (process.argv.includes("--version")) {
   process.exit(0);
 }
 let buffer = Buffer.alloc(0);
+const open = new Set();
+function score(uri, posting) {
+  // Another posting (sent by workspace/didChangeConfiguration) gives another score, so the
+  // test sees the whole loop: dialog, setting, notification to the server, new score shown.
+  const other = typeof posting === "string" && posting.endsWith("posting-2.md");
+  send({
+    method: "hirelint/score",
+    params: other
+      ? { uri, score: 64, must_have_score: 50, missing: ["gRPC"] }
+      : { uri, score: 72, must_have_score: 80, missing: ["Kubernetes", "gRPC"] },
+  });
+}
+let posting = null;
 function send(message) {
   const body = Buffer.from(JSON.stringify({ jsonrpc: "2.0", ...message }), "utf8");
   process.stdout.write(`Content-Length: ${body.length}\r\n\r\n`);
@@ -16,16 +29,20 @@ function send(message) {
 }
 function handle(msg) {
   if (msg.method === "initialize") {
+    posting = msg.params?.initializationOptions?.posting ?? null;
     send({ id: msg.id, result: { capabilities: { textDocumentSync: 1 }, serverInfo: { name: "score-stub" } } });
   } else if (msg.method === "shutdown") {
     send({ id: msg.id, result: null });
   } else if (msg.method === "exit") {
     process.exit(0);
+  } else if (msg.method === "initialized") {
+    // nothing
   } else if (msg.method === "textDocument/didOpen" || msg.method === "textDocument/didChange") {
-    send({
-      method: "hirelint/score",
-      params: { uri: msg.params.textDocument.uri, score: 72, must_have_score: 80, missing: ["Kubernetes", "gRPC"] },
-    });
+    open.add(msg.params.textDocument.uri);
+    score(msg.params.textDocument.uri, posting);
+  } else if (msg.method === "workspace/didChangeConfiguration") {
+    posting = msg.params?.settings?.hirelint?.posting ?? null;
+    for (const uri of open) score(uri, posting);
   } else if (msg.id !== undefined && msg.method !== undefined) {
     send({ id: msg.id, error: { code: -32601, message: `unhandled ${msg.method}` } });
   }
