@@ -174,7 +174,11 @@ function updateStatus(): void {
 function showError(message: string): void {
   void vscode.window.showErrorMessage(message, "Open Settings").then((choice) => {
     if (choice === "Open Settings") {
-      void vscode.commands.executeCommand("workbench.action.openSettings", SETTING);
+      // `hirelint.path` is a machine setting: in a remote window (SSH, WSL, code-server) it
+      // lives in the Remote tab, where the User tab would show "No Settings Found".
+      const command =
+        vscode.env.remoteName !== undefined ? "workbench.action.openRemoteSettings" : "workbench.action.openSettings";
+      void vscode.commands.executeCommand(command, { query: SETTING });
     }
   });
 }

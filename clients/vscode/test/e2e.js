@@ -6,7 +6,8 @@
 // quick fix. Phase 2 (score-stub.js, a stand-in that only sends `hirelint/score`, until the
 // server does): the status-bar item shows the posting match score; clicking it opens the
 // "Pick Job Posting" file dialog, and the posting picked there reaches the server, which
-// re-scores.
+// re-scores. Phase 3 (no binary at all): the error names "hirelint.path" and its button
+// opens that setting.
 "use strict";
 const assert = require("node:assert/strict");
 const { spawn, spawnSync, execFileSync } = require("node:child_process");
@@ -131,7 +132,7 @@ async function startCodeServer(setup, serverPath) {
       setup.ws,
     ],
     {
-      env: { ...setup.env, HIRELINT_SERVER_PATH: serverPath },
+      env: serverEnv(setup.env, serverPath),
       detached: true,
       stdio: ["ignore", logFd, logFd],
     },
@@ -151,6 +152,15 @@ async function startCodeServer(setup, serverPath) {
       } catch {}
     },
   };
+}
+
+/** The extension host's environment: HIRELINT_SERVER_PATH, or (serverPath null) no
+ * hirelint anywhere, not even on PATH. */
+function serverEnv(env, serverPath) {
+  if (serverPath !== null) return { ...env, HIRELINT_SERVER_PATH: serverPath };
+  const { HIRELINT_SERVER_PATH: _unused, ...rest } = env;
+  const dirs = (env.PATH || "").split(":").filter((d) => d && !fs.existsSync(path.join(d, "hirelint")));
+  return { ...rest, PATH: dirs.join(":") };
 }
 
 function chromiumPath() {
@@ -335,9 +345,36 @@ async function phaseScore() {
   }
 }
 
+async function phaseMissingBinary() {
+  log("phase 3: no hirelint binary anywhere");
+  const setup = prepare("missing");
+  const cs = await startCodeServer(setup, null);
+  const { browser, page } = await openBrowser(setup.root);
+  try {
+    await openFromExplorer(page, cs.url, "resume.md");
+    const toast = await page.waitForSelector(".notification-toast >> text=hirelint binary was not found", { timeout: 30_000 });
+    const text = await toast.evaluate((e) => e.closest(".notification-toast").innerText);
+    log(`error shown: ${text.replace(/\s+/g, " ").trim()}`);
+    assert.match(text, /set "hirelint\.path"/);
+    await shot(page, "missing-binary.png");
+    await page.click('.notification-toast .monaco-button >> text=Open Settings');
+    // In code-server's remote window the machine setting is in the Remote tab.
+    await page.waitForSelector('.settings-editor >> text=Path to the', { timeout: 15_000 });
+    log('"Open Settings" shows the hirelint.path setting');
+  } catch (error) {
+    await shot(page, "failure-phase3.png").catch(() => {});
+    throw error;
+  } finally {
+    await browser.close();
+    cs.stop();
+  }
+}
+
 (async () => {
-  await phaseDiagnostics();
-  await phaseScore();
+  const only = process.env.E2E_PHASES; // e.g. "3" while developing; all by default
+  if (!only || only.includes("1")) await phaseDiagnostics();
+  if (!only || only.includes("2")) await phaseScore();
+  if (!only || only.includes("3")) await phaseMissingBinary();
   log("VS Code end to end: passed");
 })().catch((error) => {
   console.error(`VS Code end to end FAILED: ${error.stack || error}`);
