@@ -11,4 +11,10 @@ return {
   filetypes = { "markdown", "yaml", "json" },
   root_markers = { ".hirelint.toml", ".git" },
   settings = { hirelint = {} },
+  handlers = {
+    -- The posting match score of a resume, for statuslines: see :help hirelint-score.
+    ["hirelint/score"] = function(_, params)
+      return require("hirelint").on_score(params)
+    end,
+  },
 }

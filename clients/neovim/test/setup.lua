@@ -30,6 +30,16 @@ local line = vim.api.nvim_buf_get_lines(buf, 9, 10, false)[1]
 H.check(line == "      - " .. replacement .. " the shipment-tracking API", "line 10 after the fix: " .. line)
 H.log(("applied %q; line 10 is now %q"):format(title, line))
 
+-- The hirelint/score handler (the server sends it once the posting work lands): through the
+-- client's handler table, as a notification from the server would arrive.
+local fired = false
+vim.api.nvim_create_autocmd("User", { pattern = "HirelintScore", callback = function() fired = true end })
+client.handlers["hirelint/score"](nil, { uri = vim.uri_from_bufnr(buf), score = 71.6, must_have_score = 80, missing = { "Kubernetes" } }, { client_id = client.id, method = "hirelint/score" })
+H.check(fired, "User HirelintScore fired")
+H.check(vim.b[buf].hirelint_score.score == 71.6, "b:hirelint_score: " .. vim.inspect(vim.b[buf].hirelint_score))
+H.check(hirelint.statusline(buf) == "72%% match", "statusline(): " .. hirelint.statusline(buf))
+H.log("hirelint/score handler: b:hirelint_score set, statusline() = " .. hirelint.statusline(buf))
+
 H.check_quiet("README.md")
 
 -- A JSON file that is no resume stays quiet too.

@@ -78,6 +78,38 @@ function M.overrides(opts)
   return config
 end
 
+--- Handler of the server's `hirelint/score` notification, params
+--- `{ uri, score, must_have_score, missing }` (scores in percent). Stores them in
+--- `b:hirelint_score` of the resume's buffer and fires `User HirelintScore`.
+---@param params table
+function M.on_score(params)
+  if type(params) ~= "table" or type(params.uri) ~= "string" or type(params.score) ~= "number" then
+    return
+  end
+  local bufnr = vim.uri_to_bufnr(params.uri)
+  if not vim.api.nvim_buf_is_loaded(bufnr) then
+    return
+  end
+  vim.b[bufnr].hirelint_score = {
+    score = params.score,
+    must_have_score = params.must_have_score,
+    missing = params.missing or {},
+  }
+  vim.api.nvim_exec_autocmds("User", { pattern = "HirelintScore", modeline = false, data = { buf = bufnr } })
+  vim.cmd.redrawstatus({ bang = true })
+end
+
+--- For 'statusline': "72% match" for a resume the server scored, else "".
+---@param bufnr integer|nil default: the current buffer
+---@return string
+function M.statusline(bufnr)
+  local score = vim.b[bufnr or 0].hirelint_score
+  if type(score) ~= "table" or type(score.score) ~= "number" then
+    return ""
+  end
+  return ("%d%%%% match"):format(math.floor(math.max(0, math.min(100, score.score)) + 0.5))
+end
+
 --- The last options setup() was called with and the config it made (read by :checkhealth).
 M.state = { opts = nil, config = nil, error = nil, mode = nil }
 
