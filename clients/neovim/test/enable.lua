@@ -42,5 +42,14 @@ local ydiags = H.wait_diagnostics(yaml, function(d)
 end)
 H.log(("resume.yaml (filetype %s): %d diagnostics, weak-opener at 10:%d"):format(vim.bo[yaml].filetype, #ydiags, H.find(ydiags, "weak-opener", 9).col + 1))
 
+local json = H.open("resume.json")
+H.wait_client(json)
+local jdiags = H.wait_diagnostics(json, function(d)
+  return H.find(d, "weak-opener", 12) ~= nil
+end)
+local jweak = H.find(jdiags, "weak-opener", 12)
+H.check(jweak.col == 9, "JSON weak-opener column: " .. vim.inspect(jweak))
+H.log(("resume.json (filetype %s): %d diagnostics, weak-opener at 13:%d"):format(vim.bo[json].filetype, #jdiags, jweak.col + 1))
+
 H.check(#vim.lsp.get_clients({ name = "hirelint" }) == 1, "one client serves every file of the root")
 H.done("vim.lsp.enable")

