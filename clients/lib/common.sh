@@ -60,3 +60,9 @@ hirelint_server_or_skip() {
     skip "$1 has no 'server' subcommand yet (the language server of issue 5), so the editor end-to-end tests cannot run"
   fi
 }
+
+# Cargo's target folder: CARGO_TARGET_DIR (relative to the repository root) or target/.
+target_dir() {
+  local dir=${CARGO_TARGET_DIR:-target}
+  case $dir in /*) echo "$dir" ;; *) echo "$root/$dir" ;; esac
+}

@@ -12,7 +12,7 @@ root=$(cd "$(dirname "$0")/../../.." && pwd)
 . "$root/clients/lib/common.sh"
 SUITE=ci LEFT=8
 cache=$root/.cache/ci
-bin=${HIRELINT_BIN:-$root/target/debug/hirelint}
+bin=${HIRELINT_BIN:-$(target_dir)/debug/hirelint}
 [ -x "$bin" ] || skip "CI integrations: no hirelint binary at $bin (cargo build -p hirelint)"
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 fixtures=$root/clients/fixtures

@@ -15,7 +15,7 @@ SUITE=neovim LEFT=4
 cache=$root/.cache/neovim
 nvim_version=0.11.4
 
-server=${HIRELINT_SERVER_PATH:-$root/target/debug/hirelint}
+server=${HIRELINT_SERVER_PATH:-$(target_dir)/debug/hirelint}
 hirelint_server_or_skip "$server"
 server=$(cd "$(dirname "$server")" && pwd)/$(basename "$server")
 

@@ -39,7 +39,7 @@ unit=$(sed -n 's/^# pass //p' "$cache/unit.tap")
 echo "== vscode: vsce package"
 npx vsce package --skip-license --allow-missing-repository --no-rewrite-relative-links \
   -o "$cache/hirelint.vsix"
-release_bin=${HIRELINT_RELEASE_BIN:-$root/target/release/hirelint}
+release_bin=${HIRELINT_RELEASE_BIN:-$(target_dir)/release/hirelint}
 if [ ! -x "$release_bin" ]; then
   (cd "$root" && cargo build --release --locked -p hirelint)
 fi
@@ -63,7 +63,7 @@ echo "vscode: type check, unit tests and packaging took $((SECONDS - t0)) s"
 PASSED=$((unit + 1)) LEFT=3
 
 # 3. End to end. Everything below needs the language server and a browser.
-server=${HIRELINT_SERVER_PATH:-$root/target/debug/hirelint}
+server=${HIRELINT_SERVER_PATH:-$(target_dir)/debug/hirelint}
 hirelint_server_or_skip "$server"
 if ! apt_install chromium libkrb5-dev ripgrep; then
   skip "VS Code end to end: Debian's chromium, libkrb5-dev and ripgrep are needed and could not be installed (see above)"
