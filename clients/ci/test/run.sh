@@ -163,5 +163,5 @@ else
   bad "action lint step with a usage error (exit $rc): $(cat "$scratch/lint.out")"
 fi
 
-echo "ci integrations: $passed passed, $failed failed"
+echo "ci: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
