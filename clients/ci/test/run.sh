@@ -5,12 +5,13 @@
 #     a clean resume passes, a README.md is not linted;
 #   - action.yml: its shape (composite, each step's script exists), then its two steps run as
 #     GitHub would (GITHUB_ACTION_PATH, GITHUB_PATH, GITHUB_OUTPUT) on a scratch workspace:
-#     SARIF written, annotations printed, outputs set, the exit code honoured.
+#     SARIF written, annotations printed, outputs set, the exit code honoured; and its
+#     install step built with cargo install, as on a runner without hirelint-path.
 # Environment: HIRELINT_BIN (default target/debug/hirelint), CI=true (no skipping).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 . "$root/clients/lib/common.sh"
-SUITE=ci LEFT=8
+SUITE=ci LEFT=9
 cache=$root/.cache/ci
 bin=${HIRELINT_BIN:-$(target_dir)/debug/hirelint}
 [ -x "$bin" ] || skip "CI integrations: no hirelint binary at $bin (cargo build -p hirelint)"
@@ -122,6 +123,19 @@ if INPUT_HIRELINT_PATH=$bin run_step action-install.sh >"$scratch/install.out" 2
   ok "action install step puts hirelint on GITHUB_PATH ($(tail -1 "$scratch/install.out"))"
 else
   bad "action install step: $(cat "$scratch/install.out")"
+fi
+# Without hirelint-path the step builds the action's own source with cargo install into the
+# runner's tool cache (sharing this build's target folder, so the release build is reused).
+: >"$scratch/github_path_cargo"
+if command -v cargo >/dev/null 2>&1 &&
+  (cd "$ws" && CARGO_TARGET_DIR=$(target_dir) GITHUB_ACTION_PATH=$root GITHUB_PATH=$scratch/github_path_cargo \
+    RUNNER_TOOL_CACHE=$scratch/toolcache INPUT_HIRELINT_PATH="" bash "$root/clients/ci/action-install.sh") \
+    >"$scratch/install-cargo.out" 2>&1 &&
+  [ "$(cat "$scratch/github_path_cargo")" = "$scratch/toolcache/hirelint/$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -1)/bin" ] &&
+  "$(cat "$scratch/github_path_cargo")/hirelint" --version >/dev/null; then
+  ok "action install step builds hirelint with cargo install into the tool cache"
+else
+  bad "action install step with cargo: $(cat "$scratch/install-cargo.out")"
 fi
 export PATH="$(head -1 "$scratch/github_path"):$PATH"
 rc=0

@@ -1,13 +1,15 @@
 // End to end in a real VS Code: code-server with the hirelint .vsix installed, driven in
 // Debian's headless Chromium by playwright-core. Run by test/run.sh:
-//   node test/e2e.js --code-server BIN --vsix FILE --server HIRELINT --work DIR [--screenshots DIR]
+//   node test/e2e.js --code-server BIN --vsix FILE --server HIRELINT --work DIR
+//                    [--platform-vsix FILE] [--screenshots DIR]
 // Phase 1 (the real `hirelint server`): open resume.md from the Explorer, read hirelint's
 // diagnostics in the Problems panel, type a new bullet and see the list change, apply a
 // quick fix. Phase 2 (score-stub.js, a stand-in that only sends `hirelint/score`, until the
 // server does): the status-bar item shows the posting match score; clicking it opens the
 // "Pick Job Posting" file dialog, and the posting picked there reaches the server, which
 // re-scores. Phase 3 (no binary at all): the error names "hirelint.path" and its button
-// opens that setting.
+// opens that setting. Phase 4 (with --platform-vsix): the per-platform package's bundled
+// binary is found and serves diagnostics with no hirelint anywhere else.
 "use strict";
 const assert = require("node:assert/strict");
 const { spawn, spawnSync, execFileSync } = require("node:child_process");
@@ -58,7 +60,7 @@ function healthy(port) {
 }
 
 /** A fresh workspace, user data and extensions folder, with the .vsix installed. */
-function prepare(name) {
+function prepare(name, vsix = args.vsix) {
   const root = path.join(work, name);
   fs.rmSync(root, { recursive: true, force: true });
   const ws = path.join(root, "ws");
@@ -98,7 +100,7 @@ function prepare(name) {
   const env = xdgEnv(root);
   const out = execFileSync(
     args["code-server"],
-    ["--user-data-dir", data, "--extensions-dir", ext, "--install-extension", path.resolve(args.vsix)],
+    ["--user-data-dir", data, "--extensions-dir", ext, "--install-extension", path.resolve(vsix)],
     { env, encoding: "utf8" },
   );
   assert.match(out, /successfully installed/, out);
@@ -370,11 +372,38 @@ async function phaseMissingBinary() {
   }
 }
 
+async function phaseBundled() {
+  log("phase 4: the per-platform .vsix, its bundled bin/hirelint, nothing else");
+  const setup = prepare("bundled", args["platform-vsix"]);
+  const cs = await startCodeServer(setup, null);
+  const { browser, page } = await openBrowser(setup.root);
+  try {
+    await openFromExplorer(page, cs.url, "resume.md");
+    await page.waitForSelector(".monaco-editor .squiggly-warning", { timeout: 30_000 });
+    await page.keyboard.press("Control+Shift+M");
+    const found = await waitFor("hirelint rows in the Problems panel", async () => {
+      const p = await problems(page);
+      return p.rows.length > 0 ? p : null;
+    });
+    assert.ok(found.rows.some((r) => /Weak opener "Responsible for" at line 9/.test(r)), JSON.stringify(found.rows));
+    const bundled = path.join(setup.ext, fs.readdirSync(setup.ext).find((d) => d.startsWith("hirelint.hirelint-")), "bin", "hirelint");
+    assert.ok(fs.statSync(bundled).mode & 0o111, `${bundled} is executable`);
+    log(`bundled server ${bundled}: ${found.count} problems in resume.md`);
+  } catch (error) {
+    await shot(page, "failure-phase4.png").catch(() => {});
+    throw error;
+  } finally {
+    await browser.close();
+    cs.stop();
+  }
+}
+
 (async () => {
   const only = process.env.E2E_PHASES; // e.g. "3" while developing; all by default
   if (!only || only.includes("1")) await phaseDiagnostics();
   if (!only || only.includes("2")) await phaseScore();
   if (!only || only.includes("3")) await phaseMissingBinary();
+  if (args["platform-vsix"] && (!only || only.includes("4"))) await phaseBundled();
   log("VS Code end to end: passed");
 })().catch((error) => {
   console.error(`VS Code end to end FAILED: ${error.stack || error}`);
