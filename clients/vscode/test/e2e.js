@@ -9,7 +9,9 @@
 // "Pick Job Posting" file dialog, and the posting picked there reaches the server, which
 // re-scores. Phase 3 (no binary at all): the error names "hirelint.path" and its button
 // opens that setting. Phase 4 (with --platform-vsix): the per-platform package's bundled
-// binary is found and serves diagnostics with no hirelint anywhere else.
+// binary is found and serves diagnostics with no hirelint anywhere else. Phase 5 (workspace
+// trust on, the workspace not trusted): a hirelint.path in the workspace's settings is not
+// run; the user's own hirelint.path is.
 "use strict";
 const assert = require("node:assert/strict");
 const { spawn, spawnSync, execFileSync } = require("node:child_process");
@@ -60,7 +62,7 @@ function healthy(port) {
 }
 
 /** A fresh workspace, user data and extensions folder, with the .vsix installed. */
-function prepare(name, vsix = args.vsix) {
+function prepare(name, vsix = args.vsix, { trust = false } = {}) {
   const root = path.join(work, name);
   fs.rmSync(root, { recursive: true, force: true });
   const ws = path.join(root, "ws");
@@ -76,7 +78,9 @@ function prepare(name, vsix = args.vsix) {
     path.join(data, "User", "settings.json"),
     JSON.stringify(
       {
-        "security.workspace.trust.enabled": false,
+        "security.workspace.trust.enabled": trust,
+        "security.workspace.trust.startupPrompt": "always",
+        "security.workspace.trust.untrustedFiles": "open",
         "workbench.startupEditor": "none",
         "workbench.tips.enabled": false,
         "workbench.welcomePage.walkthroughs.openOnInstall": false,
@@ -104,7 +108,7 @@ function prepare(name, vsix = args.vsix) {
     { env, encoding: "utf8" },
   );
   assert.match(out, /successfully installed/, out);
-  return { root, ws, data, ext, env };
+  return { root, ws, data, ext, env, trust };
 }
 
 function xdgEnv(root) {
@@ -130,7 +134,7 @@ async function startCodeServer(setup, serverPath) {
       "--extensions-dir", setup.ext,
       "--disable-telemetry",
       "--disable-update-check",
-      "--disable-workspace-trust",
+      ...(setup.trust ? [] : ["--disable-workspace-trust"]),
       setup.ws,
     ],
     {
@@ -398,12 +402,52 @@ async function phaseBundled() {
   }
 }
 
+async function phaseUntrusted() {
+  log("phase 5: an untrusted workspace whose settings point hirelint.path at its own script");
+  const setup = prepare("untrusted", args.vsix, { trust: true });
+  const marker = path.join(setup.root, "workspace-binary-ran");
+  const evil = path.join(setup.ws, "tools", "hirelint");
+  fs.mkdirSync(path.dirname(evil), { recursive: true });
+  fs.writeFileSync(evil, `#!/bin/sh\ntouch '${marker}'\necho "hirelint 9.9.9"\n`, { mode: 0o755 });
+  fs.mkdirSync(path.join(setup.ws, ".vscode"), { recursive: true });
+  fs.writeFileSync(path.join(setup.ws, ".vscode", "settings.json"), JSON.stringify({ "hirelint.path": evil }));
+  // The user's own hirelint.path, in the machine's settings (where code-server, a remote
+  // window, keeps machine-scoped settings).
+  fs.mkdirSync(path.join(setup.data, "Machine"), { recursive: true });
+  fs.writeFileSync(path.join(setup.data, "Machine", "settings.json"), JSON.stringify({ "hirelint.path": path.resolve(args.server) }));
+  const cs = await startCodeServer(setup, null);
+  const { browser, page } = await openBrowser(setup.root);
+  try {
+    await page.goto(cs.url);
+    const dontTrust = await page.waitForSelector(".monaco-dialog-box .monaco-button >> text=No, I don't trust the authors", { timeout: 60_000 });
+    await dontTrust.click();
+    log("workspace not trusted (Restricted Mode)");
+    await page.waitForSelector(".explorer-folders-view .monaco-list-row", { timeout: 30_000 });
+    await page.click(".explorer-folders-view .monaco-list-row >> text=resume.md");
+    await page.waitForSelector(".monaco-editor .squiggly-warning", { timeout: 30_000 });
+    await page.keyboard.press("Control+Shift+M");
+    const found = await waitFor("hirelint rows in the Problems panel", async () => {
+      const p = await problems(page);
+      return p.rows.length > 0 ? p : null;
+    });
+    assert.ok(!fs.existsSync(marker), "the workspace's hirelint.path must not run in an untrusted workspace");
+    log(`the workspace's tools/hirelint did not run; the user's hirelint.path served ${found.count} problems`);
+  } catch (error) {
+    await shot(page, "failure-phase5.png").catch(() => {});
+    throw error;
+  } finally {
+    await browser.close();
+    cs.stop();
+  }
+}
+
 (async () => {
   const only = process.env.E2E_PHASES; // e.g. "3" while developing; all by default
   if (!only || only.includes("1")) await phaseDiagnostics();
   if (!only || only.includes("2")) await phaseScore();
   if (!only || only.includes("3")) await phaseMissingBinary();
   if (args["platform-vsix"] && (!only || only.includes("4"))) await phaseBundled();
+  if (!only || only.includes("5")) await phaseUntrusted();
   log("VS Code end to end: passed");
 })().catch((error) => {
   console.error(`VS Code end to end FAILED: ${error.stack || error}`);
