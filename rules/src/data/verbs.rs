@@ -332,8 +332,7 @@ pub fn third_person(base: &str) -> String {
         && !stem.ends_with(['a', 'e', 'o', 'u'])
     {
         format!("{stem}ies")
-    } else if base.ends_with(['s', 'x', 'z', 'o']) || base.ends_with("sh") || base.ends_with("ch")
-    {
+    } else if base.ends_with(['s', 'x', 'z', 'o']) || base.ends_with("sh") || base.ends_with("ch") {
         format!("{base}es")
     } else {
         format!("{base}s")
@@ -522,8 +521,15 @@ mod tests {
         let v = Verbs::parse(SRC).unwrap();
         for (base, participle) in &raw().irregular_participles {
             let past = v.past(base);
-            assert!(past.is_some(), "irregular participle of unknown verb {base:?}");
-            assert_ne!(past, Some(participle.as_str()), "{base:?}: same as its past");
+            assert!(
+                past.is_some(),
+                "irregular participle of unknown verb {base:?}"
+            );
+            assert_ne!(
+                past,
+                Some(participle.as_str()),
+                "{base:?}: same as its past"
+            );
             assert_eq!(v.participle_base(participle), Some(base.as_str()));
         }
         assert_eq!(v.participle_base("rebuilt"), Some("rebuild"));

@@ -69,14 +69,16 @@ const PER_RESUME: usize = 4;
 /// Suggestions per diagnostic.
 const MAX_FIXES: usize = 3;
 
+/// The role, or else the section, a bullet belongs to.
+type Group = (Option<usize>, Option<usize>);
+
 /// A bullet's opening verb.
 struct Use<'a> {
     block: usize,
     tok: usize,
     base: &'a str,
     form: Form,
-    /// The role, or else the section, the bullet belongs to.
-    group: (Option<usize>, Option<usize>),
+    group: Group,
 }
 
 impl Rule for RepeatedOpener {
@@ -89,7 +91,7 @@ impl Rule for RepeatedOpener {
             }
             let text = block.text.as_str();
             let toks = cx.tokens(index);
-            if find(verbs, text, toks, 0, Tense::Past).is_some() {
+            if text.trim_end().ends_with('?') || find(verbs, text, toks, 0, Tense::Past).is_some() {
                 continue;
             }
             let Some(op) = opener_verb(verbs, text, toks) else {
@@ -108,7 +110,7 @@ impl Rule for RepeatedOpener {
             });
         }
         let used: HashSet<&str> = uses.iter().map(|u| u.base).collect();
-        let mut in_group: HashMap<((Option<usize>, Option<usize>), &str), usize> = HashMap::new();
+        let mut in_group: HashMap<(Group, &str), usize> = HashMap::new();
         for u in &uses {
             *in_group.entry((u.group, u.base)).or_default() += 1;
         }
@@ -116,8 +118,7 @@ impl Rule for RepeatedOpener {
         for u in &uses {
             *in_resume.entry(u.base).or_default() += 1;
         }
-        let mut seen_group: HashMap<((Option<usize>, Option<usize>), &str), usize> =
-            HashMap::new();
+        let mut seen_group: HashMap<(Group, &str), usize> = HashMap::new();
         let mut seen_resume: HashMap<&str, usize> = HashMap::new();
         let mut reported: HashMap<&str, usize> = HashMap::new();
         for u in &uses {
@@ -164,11 +165,7 @@ impl Rule for RepeatedOpener {
                 Vec::new()
             };
             *nth += 1;
-            sink.report_with(
-                block.text.source_range(tok.start..tok.end),
-                message,
-                fixes,
-            );
+            sink.report_with(block.text.source_range(tok.start..tok.end), message, fixes);
         }
     }
 }
@@ -398,7 +395,11 @@ mod tests {
     fn without_synonyms_no_fix() {
         let doc = md(&[role(
             "2019 – 2022",
-            &["Audited 40 vendors", "Audited the ledger", "Audited the payroll"],
+            &[
+                "Audited 40 vendors",
+                "Audited the ledger",
+                "Audited the payroll",
+            ],
         )]);
         assert_eq!(flagged(R, Format::Markdown, &doc), ["Audited"]);
         assert!(titles(Format::Markdown, &doc, 0).is_empty());

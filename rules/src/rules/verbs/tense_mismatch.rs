@@ -158,6 +158,12 @@ const NOUN_LIKE: &[&str] = &[
     "work",
 ];
 
+/// Words after a verb-or-noun that make it the verb, besides determiners.
+const VERB_CUES: &[&str] = &[
+    "any", "both", "each", "every", "many", "me", "multiple", "out", "several", "them", "up", "us",
+    "your",
+];
+
 impl Rule for TenseMismatch {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let verbs = &cx.data().verbs;
@@ -173,6 +179,10 @@ impl Rule for TenseMismatch {
             }
             let text = block.text.as_str();
             let toks = cx.tokens(index);
+            // "Do you really believe …?": a question is not a claim about the role.
+            if text.trim_end().ends_with('?') {
+                continue;
+            }
             // A weak opener is `weak-opener`'s, with a fix in the role's tense.
             if find(verbs, text, toks, 0, Tense::Past).is_some() {
                 continue;
@@ -198,12 +208,11 @@ impl Rule for TenseMismatch {
             if next.is_some_and(|n| n.lower == "of") {
                 continue;
             }
+            // "Lead a team", "Document every pipeline", "Work closely with": a verb.
             let verb_like = next.is_some_and(|n| {
                 DETERMINERS.contains(&n.lower_str())
-                    || matches!(
-                        n.lower_str(),
-                        "our" | "your" | "me" | "them" | "us" | "up" | "out"
-                    )
+                    || VERB_CUES.contains(&n.lower_str())
+                    || (n.lower.ends_with("ly") && n.lower.len() > 4)
                     || n.word.starts_with(|c: char| c.is_ascii_digit())
             });
             if NOUN_LIKE.contains(&op.base) && !verb_like && chained.is_empty() {
@@ -279,9 +288,9 @@ fn coordinated(verbs: &Verbs, text: &str, toks: &[Tok<'_>], at: usize) -> Vec<us
         coord |= g.contains(',');
         let present = coord
             && !verbs.is_non_verb(&t.lower)
-            && verbs
-                .form_of(&t.lower)
-                .is_some_and(|(b, f)| !matches!(b, "be" | "have") && is_present(verbs, &t.lower, f));
+            && verbs.form_of(&t.lower).is_some_and(|(b, f)| {
+                !matches!(b, "be" | "have") && is_present(verbs, &t.lower, f)
+            });
         if !present {
             break;
         }
@@ -412,7 +421,15 @@ mod tests {
         ] {
             assert_clean(R, Format::Markdown, &md(bullet));
         }
-        // Before a determiner or a number they are verbs.
+        // Before a determiner, a number or an adverb they are verbs.
+        assert_eq!(
+            fixed(&md("Document every pipeline in the catalog")),
+            "Documented every pipeline in the catalog"
+        );
+        assert_eq!(
+            fixed(&md("Work closely with clinicians on definitions")),
+            "Worked closely with clinicians on definitions"
+        );
         assert_eq!(
             flagged(R, Format::Markdown, &md("Lead a team of 9 engineers")),
             ["Lead"]
@@ -424,6 +441,16 @@ mod tests {
         assert_eq!(
             flagged(R, Format::Markdown, &md("Support 300 users across 4 sites")),
             ["Support"]
+        );
+    }
+
+    #[test]
+    fn questions_are_not_claims() {
+        // Placeholder text in a template: "Do you really believe …?"
+        assert_clean(
+            R,
+            Format::Markdown,
+            &md("Do you really believe they charged an armed enemy?"),
         );
     }
 
