@@ -100,11 +100,12 @@ impl Rule for PassiveVoice {
                     })
                     .collect();
                 // A weak opener is `weak-opener`'s; an active verb makes the clause active.
-                // ("Reports were written": a noun before "be" is the subject.)
+                // ("Reports were written", "Design critiques are run": a word that could be
+                // a verb, one or two words before "be", is the subject or part of it.)
                 let active = opener_verb(verbs, sentence_text, &rel).is_some_and(|op| {
-                    rel.get(op.index + 1).is_none_or(|next| {
-                        !AUX.contains(&next.lower_str())
-                            && !matches!(next.lower_str(), "has" | "have" | "had")
+                    !rel.iter().skip(op.index + 1).take(2).any(|next| {
+                        AUX.contains(&next.lower_str())
+                            || matches!(next.lower_str(), "has" | "have" | "had")
                     })
                 });
                 if active || find(verbs, sentence_text, &rel, 0, Tense::Past).is_some() {
@@ -151,6 +152,14 @@ fn passive(verbs: &Verbs, text: &str, toks: &[Tok<'_>]) -> Option<(usize, usize)
             )
         {
             from = prev.0;
+        }
+        // "Interfaces I designed are used by 2 million people": the subject already says
+        // what you did.
+        if toks
+            .get(..from)
+            .is_some_and(|before| before.iter().any(|w| matches!(w.lower_str(), "i" | "we")))
+        {
+            return None;
         }
         // "a tool that was adopted": a relative clause.
         if from
@@ -221,6 +230,7 @@ mod tests {
             ("Reports were written for the board", "were written"),
             ("Was given ownership of the billing API", "Was given"),
             ("Costs were cut by 20%", "were cut"),
+            ("Design critiques are run weekly by me", "are run"),
         ] {
             assert_eq!(
                 flagged(R, Format::Markdown, &md(bullet)),
@@ -248,6 +258,8 @@ mod tests {
             "Team is based in Berlin",
             "Was selected for the leadership program",
             "Was made team lead after 6 months",
+            "The startup was acquired by Stripe in 2021",
+            "Interfaces I designed are used by 2 million people",
         ] {
             assert_clean(R, Format::Markdown, &md(bullet));
         }

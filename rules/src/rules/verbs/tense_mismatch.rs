@@ -54,8 +54,8 @@ declare_rule! {
     /// past tense for its finished achievements are both right, so no mix there is
     /// reported. Only the verb that opens a bullet is read. A word that is as often a noun
     /// as a verb ("Lead", "Design", "Support", "Test", "Report") counts as a verb only
-    /// before "the", "a", a number or another coordinated verb ("Lead developer for …"
-    /// is not reported). A word that is also a past form ("Cut", "Set", "Read", "Found")
+    /// before a determiner ("the", "a", "every"), a number, an adverb or another
+    /// coordinated verb ("Lead developer for …" is not reported). A word that is also a past form ("Cut", "Set", "Read", "Found")
     /// is not reported. Gerunds ("Leading the team") are not judged. A weak opener in the
     /// present ("Help build", "Work on") is reported by `weak-opener`, whose fix already
     /// uses the role's tense, and not here; sentences of a role's description paragraph
@@ -253,9 +253,11 @@ impl Rule for TenseMismatch {
     }
 }
 
-/// The role's dates end in a date, before today's month when it is known.
+/// The role's dates end in a date, before today's month when it is known. Read from the
+/// period alone: `Role::is_current` also holds for a structured entry whose one date
+/// field holds a whole range (RenderCV `date: 2019 – 2021`), which has ended.
 fn has_ended(role: &Role, today: Option<YearMonth>) -> bool {
-    if role.is_current() || role.period.is_ongoing() {
+    if role.period.is_ongoing() {
         return false;
     }
     let Some(end) = role.period.end_date() else {
@@ -497,6 +499,11 @@ mod tests {
             Format::Yaml,
             "work:\n  - position: Analyst\n    startDate: 2019-01\n    highlights:\n      - Manage the payroll of 400 employees\n",
         );
+        // RenderCV's one `date` field with a range that has ended.
+        let ranged = "cv:\n  sections:\n    experience:\n      - company: Acme\n        position: Analyst\n        date: 2019 – 2021\n        highlights:\n          - Manage payroll for 400 staff\n";
+        assert_eq!(flagged(R, Format::Yaml, ranged), ["Manage"]);
+        let ranged = ranged.replace("2019 – 2021", "2019 – present");
+        assert_clean(R, Format::Yaml, &ranged);
         let rendercv = "cv:\n  sections:\n    experience:\n      - company: Acme\n        position: Analyst\n        start_date: 2020-01\n        end_date: present\n        highlights:\n          - Manage payroll for 400 staff\n";
         assert_clean(R, Format::Yaml, rendercv);
         let json = r#"{"work":[{"position":"Analyst","startDate":"2018-01","endDate":"2020-01","highlights":["Builds dashboards for finance","Led payroll"]}]}"#;

@@ -49,6 +49,9 @@ declare_rule! {
     /// "Helped" and "managed to" are reported only before a verb hirelint knows
     /// ("Helped customers" describes the job and is not reported). "Worked on a team" is not
     /// reported. A phrase after an adverb ("Also responsible for") is not reported.
+    /// A bullet this rule reports is left to it by `tense-mismatch`, `repeated-opener` and
+    /// `passive-voice`, so "Help build" in a past role or "I was tasked with" is reported
+    /// once.
     pub struct WeakOpener {
         id: "weak-opener",
         category: Verbs,
