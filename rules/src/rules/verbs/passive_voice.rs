@@ -43,8 +43,10 @@ declare_rule! {
     /// invited to speak"), nor participles that read as adjectives ("is based in", "am
     /// motivated by", "is highly organized"): they are `passive-exceptions` in
     /// `rules/data/verbs.toml`. A sentence that opens with an active verb ("Built a ledger
-    /// that is used by 3 banks") is not checked further, and a passive in a relative clause
-    /// ("a tool that was adopted by 5 teams") is not reported. "Was responsible for",
+    /// that is used by 3 banks") is not checked further, and neither is a passive in a
+    /// relative clause ("a tool that was adopted by 5 teams") or after a subject that
+    /// already says whose work it is ("Interfaces I designed are used by 2M people", "My
+    /// runbooks are used across the company"). "Was responsible for",
     /// "was tasked with" and "was involved in" are adjectives or weak openers:
     /// `weak-opener` reports them, and a bullet it flags is not checked here. There is no
     /// fix: who did the work is for you to say.
@@ -153,12 +155,13 @@ fn passive(verbs: &Verbs, text: &str, toks: &[Tok<'_>]) -> Option<(usize, usize)
         {
             from = prev.0;
         }
-        // "Interfaces I designed are used by 2 million people": the subject already says
-        // what you did.
-        if toks
-            .get(..from)
-            .is_some_and(|before| before.iter().any(|w| matches!(w.lower_str(), "i" | "we")))
-        {
+        // "Interfaces I designed are used by 2 million people", "My runbooks are used
+        // across the company": the subject already says whose work it is.
+        if toks.get(..from).is_some_and(|before| {
+            before
+                .iter()
+                .any(|w| matches!(w.lower_str(), "i" | "we" | "my"))
+        }) {
             return None;
         }
         // "a tool that was adopted": a relative clause.
@@ -260,6 +263,7 @@ mod tests {
             "Was made team lead after 6 months",
             "The startup was acquired by Stripe in 2021",
             "Interfaces I designed are used by 2 million people",
+            "My runbooks are used across the company",
         ] {
             assert_clean(R, Format::Markdown, &md(bullet));
         }
@@ -281,7 +285,7 @@ mod tests {
 
     #[test]
     fn summaries_one_per_sentence() {
-        let doc = "# Jane Doe\n\n## Summary\n\nBackend engineer. Two platforms were designed by me. My work has been cited widely and was rebuilt twice.\n";
+        let doc = "# Jane Doe\n\n## Summary\n\nBackend engineer. Two platforms were designed by me. The platform has been cited widely and was rebuilt twice.\n";
         assert_eq!(
             flagged(R, Format::Markdown, doc),
             ["were designed", "was rebuilt"]

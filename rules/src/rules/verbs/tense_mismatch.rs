@@ -55,7 +55,8 @@ declare_rule! {
     /// reported. Only the verb that opens a bullet is read. A word that is as often a noun
     /// as a verb ("Lead", "Design", "Support", "Test", "Report") counts as a verb only
     /// before a determiner ("the", "a", "every"), a number, an adverb or another
-    /// coordinated verb ("Lead developer for …" is not reported). A word that is also a past form ("Cut", "Set", "Read", "Found")
+    /// coordinated verb ("Lead developer for …" is not reported), and no verb counts
+    /// before "of" or a job title ("Build engineer for the CI team"). A word that is also a past form ("Cut", "Set", "Read", "Found")
     /// is not reported. Gerunds ("Leading the team") are not judged. A weak opener in the
     /// present ("Help build", "Work on") is reported by `weak-opener`, whose fix already
     /// uses the role's tense, and not here; sentences of a role's description paragraph
@@ -158,6 +159,35 @@ const NOUN_LIKE: &[&str] = &[
     "work",
 ];
 
+/// Job titles: after one, the word before is part of a title ("Build engineer", "Design
+/// lead", "Support specialist").
+const ROLE_NOUNS: &[&str] = &[
+    "admin",
+    "administrator",
+    "analyst",
+    "architect",
+    "assistant",
+    "associate",
+    "consultant",
+    "coordinator",
+    "designer",
+    "developer",
+    "director",
+    "engineer",
+    "engineers",
+    "expert",
+    "intern",
+    "lead",
+    "liaison",
+    "manager",
+    "member",
+    "officer",
+    "owner",
+    "representative",
+    "specialist",
+    "technician",
+];
+
 /// Words after a verb-or-noun that make it the verb, besides determiners.
 const VERB_CUES: &[&str] = &[
     "any", "both", "each", "every", "many", "me", "multiple", "out", "several", "them", "up", "us",
@@ -205,7 +235,8 @@ impl Rule for TenseMismatch {
             }
             let chained = coordinated(verbs, text, toks, op.index);
             let next = toks.get(op.index + 1);
-            if next.is_some_and(|n| n.lower == "of") {
+            // "Implementation of", "Build engineer for the CI team": a noun phrase.
+            if next.is_some_and(|n| n.lower == "of" || ROLE_NOUNS.contains(&n.lower_str())) {
                 continue;
             }
             // "Lead a team", "Document every pipeline", "Work closely with": a verb.
@@ -420,6 +451,8 @@ mod tests {
             "Reports for the finance team, weekly",
             "Management of the vendor relationships",
             "Test automation for 12 services",
+            "Build engineer for the CI team",
+            "Support specialist for 300 users",
         ] {
             assert_clean(R, Format::Markdown, &md(bullet));
         }
