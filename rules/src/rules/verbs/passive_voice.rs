@@ -1,6 +1,6 @@
 use crate::data::{Tense, Verbs};
 use crate::document::BlockKind;
-use crate::rules::verbs::weak_opener::{Tok, find, gap, in_scope, opener_verb, sentence_starts};
+use crate::rules::verbs::weak_opener::{Tok, find, gap, in_scope, opener_verb_at, sentence_starts};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -91,26 +91,21 @@ impl Rule for PassiveVoice {
                 let Some(head) = sentence.first() else {
                     continue;
                 };
-                let sentence_text = text.get(head.start..).unwrap_or("");
-                let rel: Vec<Tok<'_>> = sentence
-                    .iter()
-                    .map(|t| Tok {
-                        start: t.start - head.start,
-                        end: t.end - head.start,
-                        word: t.word,
-                        lower: t.lower.clone(),
-                    })
-                    .collect();
                 // A weak opener is `weak-opener`'s; an active verb makes the clause active.
                 // ("Reports were written", "Design critiques are run": a word that could be
                 // a verb, one or two words before "be", is the subject or part of it.)
-                let active = opener_verb(verbs, sentence_text, &rel).is_some_and(|op| {
-                    !rel.iter().skip(op.index + 1).take(2).any(|next| {
-                        AUX.contains(&next.lower_str())
-                            || matches!(next.lower_str(), "has" | "have" | "had")
-                    })
+                let from = starts.get(n).copied().unwrap_or(head.start);
+                let active = opener_verb_at(verbs, text, toks, first, from).is_some_and(|op| {
+                    !sentence
+                        .iter()
+                        .skip((op.index + 1).saturating_sub(first))
+                        .take(2)
+                        .any(|next| {
+                            AUX.contains(&next.lower_str())
+                                || matches!(next.lower_str(), "has" | "have" | "had")
+                        })
                 });
-                if active || find(verbs, sentence_text, &rel, 0, Tense::Past).is_some() {
+                if active || find(verbs, text, toks, first, Tense::Past).is_some() {
                     continue;
                 }
                 let Some((from, to)) = passive(verbs, text, sentence) else {

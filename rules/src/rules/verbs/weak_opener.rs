@@ -310,22 +310,34 @@ pub(crate) fn opener_verb<'v>(
     text: &str,
     toks: &[Tok<'_>],
 ) -> Option<OpenerVerb<'v>> {
-    let first = toks.first()?;
+    opener_verb_at(verbs, text, toks, 0, 0)
+}
+
+/// The verb that opens the sentence starting at byte `from` of `text`, whose first word is
+/// token `at` (see `opener_verb`).
+pub(crate) fn opener_verb_at<'v>(
+    verbs: &'v Verbs,
+    text: &str,
+    toks: &[Tok<'_>],
+    at: usize,
+    from: usize,
+) -> Option<OpenerVerb<'v>> {
+    let first = toks.get(at)?;
     if text
-        .get(..first.start)
+        .get(from..first.start)
         .is_none_or(|lead| lead.chars().any(char::is_alphanumeric))
     {
         return None;
     }
     let index = match first.lower_str() {
         "i" | "we" => {
-            let next = toks.get(1)?;
+            let next = toks.get(at + 1)?;
             if !gap(text, first, next).trim().is_empty() {
                 return None;
             }
-            1
+            at + 1
         }
-        _ => 0,
+        _ => at,
     };
     let tok = toks.get(index)?;
     if verbs.is_non_verb(&tok.lower) {
