@@ -46,7 +46,9 @@ declare_rule! {
     /// that is used by 3 banks") is not checked further, and neither is a passive in a
     /// relative clause ("a tool that was adopted by 5 teams") or after a subject that
     /// already says whose work it is ("Interfaces I designed are used by 2M people", "My
-    /// runbooks are used across the company"). "Was responsible for",
+    /// runbooks are used across the company"). What a thing is made of, in the present,
+    /// describes it and is not reported ("The library is written in Rust", "is built on
+    /// Tokio"); "was written in Rust" is. "Was responsible for",
     /// "was tasked with" and "was involved in" are adjectives or weak openers:
     /// `weak-opener` reports them, and a bullet it flags is not checked here. There is no
     /// fix: who did the work is for you to say.
@@ -189,6 +191,15 @@ fn passive(verbs: &Verbs, text: &str, toks: &[Tok<'_>]) -> Option<(usize, usize)
         if matches!(base, "be" | "have" | "become" | "go") {
             continue;
         }
+        // "The library is written in Rust", "is built on Tokio": what a thing is made of,
+        // in the present, describes it; "was written in Rust" tells of work done.
+        if matches!(t.lower_str(), "is" | "are")
+            && toks
+                .get(j + 1)
+                .is_some_and(|w| matches!(w.lower_str(), "in" | "on" | "with" | "using"))
+        {
+            continue;
+        }
         return Some((from, j));
     }
     None
@@ -229,6 +240,7 @@ mod tests {
             ("Was given ownership of the billing API", "Was given"),
             ("Costs were cut by 20%", "were cut"),
             ("Design critiques are run weekly by me", "are run"),
+            ("The library was written in Rust", "was written"),
         ] {
             assert_eq!(
                 flagged(R, Format::Markdown, &md(bullet)),
@@ -259,6 +271,8 @@ mod tests {
             "The startup was acquired by Stripe in 2021",
             "Interfaces I designed are used by 2 million people",
             "My runbooks are used across the company",
+            "The library is written in Rust and has 2,000 stars",
+            "Service is built on Tokio and Axum",
         ] {
             assert_clean(R, Format::Markdown, &md(bullet));
         }
