@@ -526,6 +526,14 @@ mod tests {
             out.contains("      - Managed the payroll of 400 employees\n"),
             "{out}"
         );
+        // A quoted and a folded scalar.
+        let quoted = "work:\n  - position: Analyst\n    startDate: 2019-01\n    endDate: 2022-01\n    highlights:\n      - \"Design and build the \\\"ledger\\\" API\"\n      - >\n        Oversee payroll\n        for 3 offices\n";
+        assert_eq!(flagged(R, Format::Yaml, quoted), ["Design", "Oversee"]);
+        let out = apply_fix(R, Format::Yaml, quoted, 0);
+        assert!(
+            out.contains("- \"Designed and built the \\\"ledger\\\" API\""),
+            "{out}"
+        );
         // No end date: the role goes on.
         assert_clean(
             R,
