@@ -74,7 +74,7 @@ impl Style {
     pub fn write(self, year: u16, month: u8) -> Option<String> {
         let i = usize::from(month.checked_sub(1)?);
         let long = *MONTHS.get(i)?;
-        let short = &long[..3];
+        let short = long.get(..3)?;
         Some(match self {
             Style::MonthShort => format!("{short} {year}"),
             Style::MonthShortDot if long.len() > 3 => format!("{short}. {year}"),
@@ -178,8 +178,7 @@ pub fn scan(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
+    while let Some(&c) = bytes.get(i) {
         if !text.is_char_boundary(i) {
             i += 1;
             continue;
@@ -187,7 +186,7 @@ pub fn scan(text: &str) -> Vec<Token> {
         let at_boundary = boundary_before(text, i);
         if c.is_ascii_alphabetic() && at_boundary {
             let end = word_end(bytes, i);
-            let word = &text[i..end];
+            let word = sub(text, i, end);
             if let Some((token, next)) = word_token(text, i, end, word, &out) {
                 out.push(token);
                 i = next;
@@ -219,21 +218,31 @@ pub fn scan(text: &str) -> Vec<Token> {
         } else if c == b'-' || c == b'/' && after_date(&out) {
             out.push(Token::Dash(i..i + 1));
             i += 1;
-        } else if text[i..].starts_with(['–', '—']) {
+        } else if rest(text, i).starts_with(['–', '—']) {
             out.push(Token::Dash(i..i + 3));
             i += 3;
-        } else if text[i..].starts_with("至今") {
+        } else if rest(text, i).starts_with("至今") {
             // Chinese "2012年至今": since 2012, to now.
             out.push(Token::Present(i..i + 6));
             i += 6;
-        } else if text[i..].starts_with('至') && after_date(&out) {
+        } else if rest(text, i).starts_with('至') && after_date(&out) {
             out.push(Token::Dash(i..i + 3));
             i += 3;
         } else {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            i += rest(text, i).chars().next().map_or(1, char::len_utf8);
         }
     }
     out
+}
+
+/// `text[from..to]`, or "" off a char boundary.
+fn sub(text: &str, from: usize, to: usize) -> &str {
+    text.get(from..to).unwrap_or("")
+}
+
+/// `text[from..]`, or "" off a char boundary.
+fn rest(text: &str, from: usize) -> &str {
+    text.get(from..).unwrap_or("")
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -243,21 +252,22 @@ fn is_word_byte(b: u8) -> bool {
 /// No letter or digit right before `i` ("Résumé2020" is not a date). CJK text has no
 /// spaces between words: "至2012年" holds a date.
 fn boundary_before(text: &str, i: usize) -> bool {
-    text[..i]
+    text.get(..i)
+        .unwrap_or("")
         .chars()
         .next_back()
         .is_none_or(|c| !(c.is_alphanumeric() || c == '_') || c >= '\u{2e80}')
 }
 
 fn word_end(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
         i += 1;
     }
     i
 }
 
 fn digits_end(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() && bytes[i].is_ascii_digit() {
+    while bytes.get(i).is_some_and(u8::is_ascii_digit) {
         i += 1;
     }
     i
@@ -265,7 +275,9 @@ fn digits_end(bytes: &[u8], mut i: usize) -> usize {
 
 /// "$2020", "#2020", "v2020": a number, not a date.
 fn prev_is_number_sign(bytes: &[u8], i: usize) -> bool {
-    i > 0 && matches!(bytes[i - 1], b'$' | b'#' | b'+' | b'.' | b',' | b'%')
+    i.checked_sub(1)
+        .and_then(|j| bytes.get(j))
+        .is_some_and(|b| matches!(b, b'$' | b'#' | b'+' | b'.' | b',' | b'%'))
 }
 
 fn after_date(out: &[Token]) -> bool {
@@ -309,8 +321,8 @@ fn year_at(bytes: &[u8], i: usize) -> Option<u16> {
     if end - i != 4 {
         return None;
     }
-    let y: u32 = std::str::from_utf8(&bytes[i..end]).ok()?.parse().ok()?;
-    plausible_year(y).then_some(y as u16)
+    let y: u16 = std::str::from_utf8(bytes.get(i..end)?).ok()?.parse().ok()?;
+    plausible_year(u32::from(y)).then_some(y)
 }
 
 /// A date that starts with a digit: "2020", "2020-01", "2020-01-15", "01/2020",
@@ -318,7 +330,7 @@ fn year_at(bytes: &[u8], i: usize) -> Option<u16> {
 fn numeric(text: &str, i: usize) -> Option<(Date, usize)> {
     let bytes = text.as_bytes();
     let first_end = digits_end(bytes, i);
-    let first = &text[i..first_end];
+    let first = text.get(i..first_end)?;
     let sep = bytes.get(first_end).copied();
     let is_sep = |b: Option<u8>| matches!(b, Some(b'-' | b'/' | b'.'));
     let word_after = |j: usize| bytes.get(j).is_some_and(|b| b.is_ascii_alphanumeric());
@@ -329,14 +341,14 @@ fn numeric(text: &str, i: usize) -> Option<(Date, usize)> {
             let m_start = first_end + 1;
             let m_end = digits_end(bytes, m_start);
             if (1..=2).contains(&(m_end - m_start)) {
-                let month: u8 = text[m_start..m_end].parse().ok()?;
+                let month: u8 = text.get(m_start..m_end)?.parse().ok()?;
                 if (1..=12).contains(&month) {
                     let mut end = m_end;
                     let mut day = None;
                     if bytes.get(m_end).copied() == sep {
                         let d_end = digits_end(bytes, m_end + 1);
                         if (1..=2).contains(&(d_end - m_end - 1)) {
-                            day = text[m_end + 1..d_end]
+                            day = sub(text, m_end + 1, d_end)
                                 .parse()
                                 .ok()
                                 .filter(|d| (1..=31).contains(d));
@@ -385,7 +397,7 @@ fn numeric(text: &str, i: usize) -> Option<(Date, usize)> {
         let a: u8 = first.parse().ok()?;
         let second_start = first_end + 1;
         let second_end = digits_end(bytes, second_start);
-        let second = &text[second_start..second_end];
+        let second = text.get(second_start..second_end)?;
         if second.len() == 4 {
             let year = year_at(bytes, second_start)?;
             if (1..=12).contains(&a) && !word_after(second_end) {
@@ -430,13 +442,14 @@ fn numeric(text: &str, i: usize) -> Option<(Date, usize)> {
 fn month_number(word: &str) -> Option<(u8, bool)> {
     let lower = word.to_ascii_lowercase();
     let prefix = lower.get(..3)?;
-    let i = MONTHS
+    let (i, long) = MONTHS
         .iter()
-        .position(|m| m[..3].eq_ignore_ascii_case(prefix))?;
-    let long = MONTHS[i].to_ascii_lowercase();
+        .enumerate()
+        .find(|(_, m)| m.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(prefix)))?;
     let short_ok = lower.len() == 3 || lower == "sept";
-    let long_ok = lower == long;
-    (short_ok || long_ok).then_some((i as u8 + 1, long_ok && !short_ok))
+    let long_ok = long.eq_ignore_ascii_case(&lower);
+    let number = u8::try_from(i + 1).ok()?;
+    (short_ok || long_ok).then_some((number, long_ok && !short_ok))
 }
 
 fn word_token(
@@ -475,13 +488,14 @@ fn word_token(
         j += 1;
     }
     let spaced = j;
-    while bytes.get(j).is_some_and(|b| *b == b' ' || *b == b'\t') || text[j..].starts_with('\u{a0}')
-    {
-        j += if bytes[j] == b' ' || bytes[j] == b'\t' {
-            1
+    loop {
+        if bytes.get(j).is_some_and(|b| *b == b' ' || *b == b'\t') {
+            j += 1;
+        } else if rest(text, j).starts_with('\u{a0}') {
+            j += 2;
         } else {
-            2
-        };
+            break;
+        }
     }
     let (year, year_end, short_year) = if j > spaced || dotted {
         if let Some(y) =
@@ -505,7 +519,7 @@ fn word_token(
         // A month name alone: only "Jan" right before a range dash counts ("Jan – Mar
         // 2020"); "May" and "march" are words otherwise.
         let (m, long) = month?;
-        let next = text[end..].trim_start_matches(['.', ' ']);
+        let next = rest(text, end).trim_start_matches(['.', ' ']);
         let dash_next = next.starts_with(['-', '–', '—']) || next.starts_with("to ");
         return (dash_next
             && (long || word.len() == 3)
@@ -530,12 +544,13 @@ fn word_token(
         }
         None => (None, Style::Season),
     };
-    let month = month.or(season.then(|| match lower.as_str() {
+    let season_month = match lower.as_str() {
         "winter" => 1,
         "spring" => 4,
         "summer" => 7,
         _ => 10,
-    }));
+    };
+    let month = month.or(season.then_some(season_month));
     Some((
         Token::Date(Date {
             year,
@@ -586,7 +601,7 @@ pub fn date_span(text: &str) -> Option<Range<usize>> {
     let with_year = || clusters.iter().filter(|c| c.1);
     with_year()
         .rfind(|c| c.2)
-        .or_else(|| with_year().last())
+        .or_else(|| with_year().next_back())
         .map(|c| c.0.clone())
 }
 
