@@ -518,11 +518,13 @@ fn word_token(
     let Some(year) = year else {
         // A month name alone: only "Jan" right before a range dash counts ("Jan – Mar
         // 2020"); "May" and "march" are words otherwise.
+        // The end of such a range counts too ("Mar" in "Jan – Mar").
         let (m, long) = month?;
         let next = rest(text, end).trim_start_matches(['.', ' ']);
         let dash_next = next.starts_with(['-', '–', '—']) || next.starts_with("to ");
-        return (dash_next
-            && (long || word.len() == 3)
+        let after_month_dash = matches!(before, [.., Token::Month(..), Token::Dash(_)]);
+        return ((dash_next || after_month_dash)
+            && (long || word.len() == 3 || lower == "sept")
             && word.chars().next().is_some_and(char::is_uppercase))
         .then_some((Token::Month(m, start..end), end));
     };
@@ -561,6 +563,39 @@ fn word_token(
         }),
         year_end,
     ))
+}
+
+/// A month, or a range of months, written with no year anywhere in `text` ("Jan – Mar",
+/// "May – Present"). With `whole` (the text is a date field), a lone month or season
+/// counts too ("March", "Fall").
+pub fn month_without_year(text: &str, whole: bool) -> Option<Range<usize>> {
+    let tokens = scan(text);
+    if tokens.iter().any(|t| matches!(t, Token::Date(_))) {
+        return None;
+    }
+    if let Some(first) = tokens.iter().position(|t| matches!(t, Token::Month(..))) {
+        let start = tokens.get(first)?.range().start;
+        let mut end = tokens.get(first)?.range().end;
+        for t in tokens.iter().skip(first + 1) {
+            match t {
+                Token::Dash(_) => {}
+                Token::Month(_, r) | Token::Present(r) => end = r.end,
+                Token::Date(_) => break,
+            }
+        }
+        return Some(start..end);
+    }
+    if !whole {
+        return None;
+    }
+    let trimmed = text.trim().trim_end_matches('.');
+    let start = text.len() - text.trim_start().len();
+    let lower = trimmed.to_ascii_lowercase();
+    let season = matches!(
+        lower.as_str(),
+        "spring" | "summer" | "fall" | "autumn" | "winter"
+    );
+    (season || month_number(trimmed).is_some()).then(|| start..start + trimmed.len())
 }
 
 /// Where the dates of a role line are: the byte range of its date range ("Jan 2020 –
@@ -854,6 +889,19 @@ mod tests {
         );
         let p = period("Since 2019");
         assert_eq!(p.start.as_ref().map(|d| d.date.year), Some(2019));
+    }
+
+    #[test]
+    fn finds_months_without_a_year() {
+        let at = |t: &'static str, whole| month_without_year(t, whole).map(|r| &t[r]);
+        assert_eq!(at("Engineer (Jan – Mar)", false), Some("Jan – Mar"));
+        assert_eq!(at("Engineer, May – Present", false), Some("May – Present"));
+        assert_eq!(at("Engineer (Jan – Mar 2020)", false), None);
+        assert_eq!(at("May the best team win", false), None);
+        assert_eq!(at(" March ", true), Some("March"));
+        assert_eq!(at("Fall", true), Some("Fall"));
+        assert_eq!(at("Fall", false), None);
+        assert_eq!(at("Fall 2020", true), None);
     }
 
     #[test]
