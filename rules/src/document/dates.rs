@@ -633,7 +633,27 @@ pub fn date_span(text: &str) -> Option<Range<usize>> {
         }
         dash = None;
     }
-    let with_year = || clusters.iter().filter(|c| c.1);
+    // A lone year between two words is part of a name ("Census 2030 Planning Tool",
+    // "Windows 2000 migration"), not the role's date.
+    let in_name = |r: &Range<usize>| {
+        let before = text.get(..r.start).unwrap_or("");
+        let after = text.get(r.end..).unwrap_or("");
+        let lone_year = text.get(r.clone()).is_some_and(|d| d.len() == 4);
+        lone_year
+            && before.ends_with(' ')
+            && before
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            && after.starts_with(' ')
+            && after
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+    };
+    let with_year = || clusters.iter().filter(|c| c.1 && (c.2 || !in_name(&c.0)));
     with_year()
         .rfind(|c| c.2)
         .or_else(|| with_year().next_back())
@@ -800,6 +820,11 @@ mod tests {
         assert_eq!(date_span("Served 2,000 users"), None);
         assert_eq!(date_span("Raised $2020 in March"), None);
         assert_eq!(date_span("May the best team win"), None);
+        assert_eq!(date_span("Census 2030 Planning Tool"), None);
+        let t = "Windows 2000 migration, Acme (2019)";
+        assert_eq!(date_span(t).map(|r| &t[r]), Some("2019"));
+        let t = "Hackathon winner 2019";
+        assert_eq!(date_span(t).map(|r| &t[r]), Some("2019"));
         let t = "Talk: DevConf 2013 (2012-06 — Present)";
         assert_eq!(date_span(t).map(|r| &t[r]), Some("2012-06 — Present"));
         let t = "Android工程师 2010年至2012年";

@@ -10,7 +10,8 @@ declare_rule! {
     /// unless something near it explains the gap: a line on either side that mentions a
     /// career break, a sabbatical, parental leave, caregiving, study, a relocation,
     /// travel and the like, or another entry (a degree, a volunteer role, a project) dated
-    /// within the gap.
+    /// within the gap. Gaps next to an internship, a co-op or a summer job are school
+    /// terms, and are not flagged either.
     ///
     /// ## Why is this bad?
     /// Recruiters notice unexplained gaps and fill them with the worst guess. The US
@@ -111,10 +112,16 @@ impl Rule for EmploymentGap {
                     && !explained(cx, before, job, until)
                 {
                     let ended = before.end.unwrap_or(before.start);
+                    // A year alone ("2017") may mean a later month: the gap is a minimum.
+                    let at_least = if ended.date.month.is_none() || job.start.date.month.is_none() {
+                        "at least "
+                    } else {
+                        ""
+                    };
                     sink.report(
                         job.start.span,
                         format!(
-                            "Gap of {} between \"{}\" and \"{}\"",
+                            "Gap of {at_least}{} between \"{}\" and \"{}\"",
                             length(months),
                             written(cx.source, ended),
                             written(cx.source, job.start)
@@ -170,7 +177,24 @@ fn explained(cx: &Context<'_>, before: &Span<'_>, after: &Span<'_>, until: YearM
             .comments
             .iter()
             .any(|c| near(c.span) && !cx.data().dates.gap_reasons(&c.body).is_empty());
-    words || filled_by_other_entry(resume, until, after.from)
+    words
+        || is_student_job(resume, before.index)
+        || is_student_job(resume, after.index)
+        || filled_by_other_entry(resume, until, after.from)
+}
+
+/// An internship, a co-op or a summer job: the months around it are school.
+fn is_student_job(resume: &Resume, index: usize) -> bool {
+    const WORDS: &[&str] = &["co-op", "coop", "intern", "internship", "student", "summer"];
+    resume
+        .roles
+        .get(index)
+        .and_then(|r| r.header.as_ref())
+        .is_some_and(|h| {
+            crate::matchers::words(h.as_str())
+                .any(|(_, w)| WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)))
+                || h.as_str().to_ascii_lowercase().contains("co-op")
+        })
 }
 
 /// Another dated entry (a degree, a volunteer role, a project) lies in the gap.
@@ -258,6 +282,11 @@ mod tests {
             messages(R, Format::Yaml, yaml),
             ["Gap of 1 year and 2 months between \"2020-12\" and \"2022-03\""]
         );
+        let md = "## Experience\n\n### A (2019 – 2022)\n\n### B (2015 – 2017)\n";
+        assert_eq!(
+            messages(R, Format::Markdown, md),
+            ["Gap of at least 1 year between \"2017\" and \"2019\""]
+        );
         let json = r#"{"work":[{"name":"A","startDate":"2016-01-01","endDate":"2017-01-01"},
             {"name":"B","startDate":"2020-01-01","endDate":"2021-01-01"}]}"#;
         assert_eq!(flagged(R, Format::Json, json), ["2020-01-01"]);
@@ -272,6 +301,8 @@ mod tests {
             "## Experience\n\n### A (2019 – Present)\n\n### B (2015 – 2020)\n\n### C (2016 – 2017)\n",
             // "2019" may end in December, "2020" may start in January.
             "## Experience\n\n### A (2020 – 2022)\n\n### B (2017 – 2019)\n",
+            // Between internships: school terms.
+            "## Experience\n\n### Software Intern, A (Jun 2015 – Aug 2015)\n\n### Summer Analyst, B (Jun 2014 – Aug 2014)\n",
             // Other sections do not count.
             "## Projects\n\n### A (2022)\n\n### B (2015)\n",
         ] {

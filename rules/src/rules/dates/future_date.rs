@@ -150,6 +150,8 @@ mod tests {
             "## Experience\n\n### Engineer, Acme (Starting Jan 2027)\n",
             "## Certifications\n\n- AWS Solutions Architect (valid until 2028)\n",
             "## Publications\n\n### A paper, to appear (2027)\n",
+            // A year inside a name is not a date.
+            "## Projects\n\n### Census 2030 Planning Tool\n\n- Used by 3 cities\n",
         ] {
             assert_clean(R, Format::Markdown, md);
         }

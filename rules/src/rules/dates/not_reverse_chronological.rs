@@ -6,8 +6,8 @@ use std::cmp::Ordering;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a role listed below an older one in the experience, education or volunteer
-    /// section: the most recent role comes first.
+    /// Flags an entry (a job, a degree, a volunteer role) listed below an older one in the
+    /// experience, education or volunteer section: the most recent comes first.
     ///
     /// ## Why is this bad?
     /// Recruiters read the top entry of a section as your current or latest role, and
@@ -90,7 +90,7 @@ impl Rule for NotReverseChronological {
                 .map_or("This section", |h| h.as_str());
             if roles.len() >= 3 && pairs.len() == roles.len() - 1 {
                 if let Some(first) = roles.first().and_then(|r| dates_range(r)) {
-                    sink.report(first, format!("\"{name}\" lists its roles oldest first"));
+                    sink.report(first, format!("\"{name}\" lists its entries oldest first"));
                 }
                 continue;
             }
@@ -99,7 +99,7 @@ impl Rule for NotReverseChronological {
                     sink.report(
                         range,
                         format!(
-                            "\"{}\" is listed below an older role (\"{}\")",
+                            "\"{}\" is listed below an older entry (\"{}\")",
                             label(below),
                             label(above)
                         ),
@@ -158,14 +158,14 @@ mod tests {
         assert_eq!(flagged(R, Format::Markdown, md), ["2016 – 2020"]);
         assert_eq!(
             messages(R, Format::Markdown, md),
-            ["\"2016 – 2020\" is listed below an older role (\"2012 – 2013\")"]
+            ["\"2016 – 2020\" is listed below an older entry (\"2012 – 2013\")"]
         );
         let yaml = "work:\n  - name: Globex\n    startDate: 2012-01\n    endDate: 2013-01\n\
                     \x20 - name: Acme\n    startDate: 2021-01\n";
         assert_eq!(flagged(R, Format::Yaml, yaml), ["2021-01"]);
         assert_eq!(
             messages(R, Format::Yaml, yaml),
-            ["\"2021-01\" is listed below an older role (\"2012-01 – 2013-01\")"]
+            ["\"2021-01\" is listed below an older entry (\"2012-01 – 2013-01\")"]
         );
         let json = r#"{"volunteer":[{"organization":"A","startDate":"2010-09","endDate":"2014-06"},
             {"organization":"B","startDate":"2015-09","endDate":"2017-06"}]}"#;
@@ -177,7 +177,7 @@ mod tests {
         let md = "## Experience\n\n### A (2010 – 2012)\n\n### B (2013 – 2015)\n\n### C (2016 – Present)\n";
         assert_eq!(
             messages(R, Format::Markdown, md),
-            ["\"Experience\" lists its roles oldest first"]
+            ["\"Experience\" lists its entries oldest first"]
         );
         assert_eq!(flagged(R, Format::Markdown, md), ["2010 – 2012"]);
     }
