@@ -598,6 +598,66 @@ pub fn month_without_year(text: &str, whole: bool) -> Option<Range<usize>> {
     (season || month_number(trimmed).is_some()).then(|| start..start + trimmed.len())
 }
 
+/// A range with no start: "??? – Present", "(– Present)", "TBD - 2021", where no date comes
+/// before the dash. The range runs from what stands in for the start to the end.
+pub fn missing_start(text: &str) -> Option<Range<usize>> {
+    let tokens = scan(text);
+    let [.., Token::Dash(dash), last] = tokens.as_slice() else {
+        return None;
+    };
+    if tokens
+        .iter()
+        .any(|t| matches!(t, Token::Month(..)) || matches!(t, Token::Date(_)) && t != last)
+    {
+        return None;
+    }
+    let end = match last {
+        Token::Present(r) => {
+            let word = text.get(r.clone()).unwrap_or("").to_ascii_lowercase();
+            if !matches!(
+                word.as_str(),
+                "present" | "current" | "now" | "today" | "ongoing"
+            ) {
+                return None;
+            }
+            r.end
+        }
+        Token::Date(d) => d.range.end,
+        _ => return None,
+    };
+    // Nothing but closing punctuation after the end.
+    if !text
+        .get(end..)
+        .unwrap_or("")
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, ')' | ']' | '.' | '*' | '_'))
+    {
+        return None;
+    }
+    // What stands before the dash: back to a space, "(" or "|"; it holds no letter but
+    // a placeholder's.
+    let before = text.get(..dash.start).unwrap_or("").trim_end();
+    let chunk_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '|' | ','))
+        .map_or(0, |i| i + 1);
+    let chunk = before.get(chunk_start..).unwrap_or("");
+    let placeholder = chunk.is_empty()
+        || !chunk.chars().any(char::is_alphanumeric)
+        || matches!(
+            chunk.to_ascii_lowercase().as_str(),
+            "tbd" | "n/a" | "xx" | "xxxx"
+        );
+    if !placeholder {
+        return None;
+    }
+    let start = if chunk.is_empty() {
+        dash.start
+    } else {
+        chunk_start
+    };
+    Some(start..end)
+}
+
 /// Where the dates of a role line are: the byte range of its date range ("Jan 2020 –
 /// Present"), or of its last date when it has no range. Dates count as one range when
 /// only spaces, punctuation and dashes separate them.
@@ -927,6 +987,18 @@ mod tests {
         assert_eq!(at("Fall", true), Some("Fall"));
         assert_eq!(at("Fall", false), None);
         assert_eq!(at("Fall 2020", true), None);
+    }
+
+    #[test]
+    fn finds_ranges_without_a_start() {
+        let at = |t: &'static str| missing_start(t).map(|r| &t[r]);
+        assert_eq!(at("Creator, Blog (??? — Present)"), Some("??? — Present"));
+        assert_eq!(at("Engineer, Acme (– Present)"), Some("– Present"));
+        assert_eq!(at("Engineer, Acme | TBD - 2021"), Some("TBD - 2021"));
+        assert_eq!(at("Engineer, Acme (2019 – Present)"), None);
+        assert_eq!(at("Engineer – currently at Acme"), None);
+        assert_eq!(at("Senior Engineer - Present"), None);
+        assert_eq!(at("Engineer, Acme (Jan – Present)"), None);
     }
 
     #[test]

@@ -1,3 +1,11 @@
+//! The dates rules. They read each role's `period` (start, end, "Present"), which
+//! `Resume::parse` fills once from the role's date text (`document/dates.rs`), and never
+//! scan the source themselves. Two choices hold for all of them:
+//! - a date is only compared when the comparison is certain: "2020" is any month of 2020,
+//!   so "2020" and "Mar 2020" are neither before nor after each other;
+//! - the current month is `Settings::today`, set by the server from the clock; without it,
+//!   `future-date` stays quiet and roles that go on never end.
+
 pub mod employment_gap;
 pub mod end_before_start;
 pub mod future_date;

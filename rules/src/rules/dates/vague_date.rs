@@ -1,4 +1,4 @@
-use crate::document::dates::month_without_year;
+use crate::document::dates::{missing_start, month_without_year};
 use crate::document::{BlockKind, Format, Text};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 use std::ops::Range;
@@ -6,8 +6,9 @@ use std::ops::Range;
 declare_rule! {
     /// ## What it does
     /// Flags a role whose dates are not dates: "recently", "a few years", "some time";
-    /// months with no year ("Jan – Mar", "May – Present"); or a length ("3 years") as the
-    /// role's only date.
+    /// months with no year ("Jan – Mar", "May – Present"); a range with no start
+    /// ("??? – Present", or an end date field with no start date field); or a length
+    /// ("3 years") as the role's only date.
     ///
     /// ## Why is this bad?
     /// Recruiters and ATS software read a role's dates to place it in time and to count
@@ -59,6 +60,16 @@ impl Rule for VagueDate {
                 for text in role.dates.iter().chain(&role.end) {
                     check_text(cx, text, true, sink);
                 }
+                // An end date and no start.
+                if role.dates.is_none()
+                    && let Some(end) = &role.end
+                    && role.period.end.is_some()
+                {
+                    sink.report(
+                        end.span(),
+                        format!("\"{}\" ends a role that has no start date", end.as_str()),
+                    );
+                }
             } else {
                 for block in cx
                     .resume
@@ -75,6 +86,14 @@ impl Rule for VagueDate {
 
 fn check_text(cx: &Context<'_>, text: &Text, whole: bool, sink: &mut Sink) {
     let s = text.as_str();
+    if let Some(r) = missing_start(s) {
+        let written = s.get(r.clone()).unwrap_or("");
+        sink.report(
+            text.source_range(r),
+            format!("\"{written}\" has no start date"),
+        );
+        return;
+    }
     if let Some(r) = month_without_year(s, whole) {
         let written = s.get(r.clone()).unwrap_or("");
         sink.report(text.source_range(r), format!("\"{written}\" has no year"));
@@ -186,7 +205,8 @@ mod tests {
                   ### Analyst | Globex | Recently\n\n- Shipped it\n\n\
                   ### Intern, Initech (Jan – Mar)\n\n- Shipped it\n\n\
                   ### Lead, Hooli — May – Present\n\n- Shipped it\n\n\
-                  ### Clerk, Umbrella (3 years)\n\n- Shipped it\n";
+                  ### Clerk, Umbrella (3 years)\n\n- Shipped it\n\n\
+                  ### Creator, Blog (??? — Present)\n";
         assert_eq!(
             flagged(R, Format::Markdown, md),
             [
@@ -194,7 +214,8 @@ mod tests {
                 "Recently",
                 "Jan – Mar",
                 "May – Present",
-                "3 years"
+                "3 years",
+                "??? — Present"
             ]
         );
         assert_eq!(
@@ -205,6 +226,7 @@ mod tests {
                 "\"Jan – Mar\" has no year",
                 "\"May – Present\" has no year",
                 "\"3 years\" is a length of time, not dates",
+                "\"??? — Present\" has no start date",
             ]
         );
     }
@@ -217,10 +239,13 @@ mod tests {
             flagged(R, Format::Yaml, yaml),
             ["March", "June", "some time"]
         );
-        let json = r#"{"work":[{"name":"Acme","dates":"2+ years"}]}"#;
+        let json = r#"{"work":[{"name":"Acme","dates":"2+ years"},{"name":"Globex","endDate":"2020-01"}]}"#;
         assert_eq!(
             messages(R, Format::Json, json),
-            ["\"2+ years\" is a length of time, not dates"]
+            [
+                "\"2+ years\" is a length of time, not dates",
+                "\"2020-01\" ends a role that has no start date"
+            ]
         );
     }
 
