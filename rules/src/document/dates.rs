@@ -714,10 +714,25 @@ pub fn date_span(text: &str) -> Option<Range<usize>> {
                 .is_some_and(char::is_alphabetic)
     };
     let with_year = || clusters.iter().filter(|c| c.1 && (c.2 || !in_name(&c.0)));
-    with_year()
+    let found = with_year()
         .rfind(|c| c.2)
         .or_else(|| with_year().next_back())
-        .map(|c| c.0.clone())
+        .map(|c| c.0.clone())?;
+    // "Since 2021", "from May 2019": the word says the role goes on, so it belongs to the
+    // dates.
+    let before = text.get(..found.start).unwrap_or("");
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let with_word = (word.eq_ignore_ascii_case("since") || word.eq_ignore_ascii_case("from"))
+        && before.len() - before.trim_end().len() <= 1;
+    if with_word {
+        Some(before.trim_end().len() - word.len()..found.end)
+    } else {
+        Some(found)
+    }
 }
 
 /// A date of a role, placed in the source.
@@ -740,6 +755,24 @@ pub enum End {
     Open,
 }
 
+/// "Since 2021", "From May 2019": a start that goes on.
+fn says_since(text: &Text) -> bool {
+    let s = text.as_str();
+    let first_date = scan(s)
+        .iter()
+        .find_map(|t| match t {
+            Token::Date(d) => Some(d.range.start),
+            _ => None,
+        })
+        .unwrap_or(0);
+    let before = s.get(..first_date).unwrap_or("").trim_end();
+    let last_word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    last_word.eq_ignore_ascii_case("since") || last_word.eq_ignore_ascii_case("from")
+}
+
 /// The dates of a role, read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Period {
@@ -758,7 +791,10 @@ impl Period {
         }
         if let Some(text) = &role.end {
             period.read(text, false);
-        } else if role.open_ended && period.end.is_none() && period.start.is_some() {
+        } else if (role.open_ended || role.dates.as_ref().is_some_and(says_since))
+            && period.end.is_none()
+            && period.start.is_some()
+        {
             period.end = Some(End::Open);
         }
         period
@@ -881,6 +917,8 @@ mod tests {
         assert_eq!(date_span("Raised $2020 in March"), None);
         assert_eq!(date_span("May the best team win"), None);
         assert_eq!(date_span("Census 2030 Planning Tool"), None);
+        let t = "Acme Corp, Since 2021";
+        assert_eq!(date_span(t).map(|r| &t[r]), Some("Since 2021"));
         let t = "Windows 2000 migration, Acme (2019)";
         assert_eq!(date_span(t).map(|r| &t[r]), Some("2019"));
         let t = "Hackathon winner 2019";
@@ -974,6 +1012,8 @@ mod tests {
         );
         let p = period("Since 2019");
         assert_eq!(p.start.as_ref().map(|d| d.date.year), Some(2019));
+        assert!(p.is_ongoing(), "a start that goes on");
+        assert!(!period("Graduated 2019").is_ongoing());
     }
 
     #[test]

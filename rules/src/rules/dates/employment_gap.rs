@@ -9,8 +9,8 @@ declare_rule! {
     /// Flags a gap of more than six months between two jobs of the experience section,
     /// unless something near it explains the gap: a line on either side that mentions a
     /// career break, a sabbatical, parental leave, caregiving, study, a relocation,
-    /// travel and the like, or another entry (a degree, a volunteer role, a project) dated
-    /// within the gap. Gaps next to an internship, a co-op or a summer job are school
+    /// travel and the like; or a degree that covers part of the gap, or a volunteer role or
+    /// a project that starts or ends within it. Gaps next to an internship, a co-op or a summer job are school
     /// terms, and are not flagged either.
     ///
     /// ## Why is this bad?
@@ -197,16 +197,31 @@ fn is_student_job(resume: &Resume, index: usize) -> bool {
         })
 }
 
-/// Another dated entry (a degree, a volunteer role, a project) lies in the gap.
+/// Another dated entry lies in the gap: a degree that covers part of it, or a volunteer
+/// role or a project that starts or ends inside it (one that merely goes on through the
+/// gap, alongside the jobs, explains nothing).
 fn filled_by_other_entry(resume: &Resume, from: YearMonth, to: YearMonth) -> bool {
-    let others = resume
-        .roles
-        .iter()
-        .filter(|r| section_kind(resume, r) != Some(SectionKind::Experience))
-        .map(|r| r.period.clone());
-    others.chain(study_periods(resume)).any(|p| {
+    let inside = |m: YearMonth| from < m && m < to;
+    let mut studies = study_periods(resume);
+    let mut others = Vec::new();
+    for r in &resume.roles {
+        match section_kind(resume, r) {
+            Some(SectionKind::Experience) => {}
+            Some(SectionKind::Education) => studies.push(r.period.clone()),
+            _ => others.push(r.period.clone()),
+        }
+    }
+    studies.iter().any(|p| {
         // Overlaps the gap's months (strictly between `from` and `to`).
-        span_of(0, &p).is_some_and(|s| s.from < to && s.to.is_none_or(|end| end > from))
+        span_of(0, p).is_some_and(|s| s.from < to && s.to.is_none_or(|end| end > from))
+    }) || others.iter().any(|p| {
+        // A date that may fall inside ("2018" for a gap from April to December) counts.
+        let may_be_inside = |d: &RoleDate| {
+            inside(d.date.earliest())
+                || inside(d.date.latest())
+                || d.date.earliest() <= from && to <= d.date.latest()
+        };
+        p.start.as_ref().is_some_and(may_be_inside) || p.end_date().is_some_and(may_be_inside)
     })
 }
 
@@ -316,6 +331,13 @@ mod tests {
     }
 
     #[test]
+    fn a_side_role_through_the_gap_does_not_explain_it() {
+        let md = "## Experience\n\n### A (Jan 2021 – Present)\n\n### B (Jun 2017 – Mar 2020)\n\n\
+                  ## Volunteer\n\n### Mentor, Code Club (2016 – Present)\n";
+        assert_eq!(flagged(R, Format::Markdown, md), ["Jan 2021"]);
+    }
+
+    #[test]
     fn explained_gaps_are_clean() {
         for md in [
             "## Experience\n\n### A (Jan 2021 – Present)\n\n- Shipped it\n\n\
@@ -326,6 +348,11 @@ mod tests {
              - Left to take parental leave\n",
             "## Experience\n\n### A (Jan 2021 – Present)\n\n### B (Jun 2017 – Mar 2020)\n\n\
              ## Education\n\n### M.S., State University (Sep 2020 – Jun 2021)\n",
+            "## Experience\n\n### A (Jan 2021 – Present)\n\n### B (Jun 2017 – Mar 2020)\n\n\
+             ## Volunteer\n\n### Builder, Habitat (Apr 2020 – Sep 2020)\n",
+            // "2020" may be a month inside the gap.
+            "## Experience\n\n### A (Jan 2021 – Present)\n\n### B (Jun 2017 – Mar 2020)\n\n\
+             ## Volunteer\n\n### Mentor, Code Club (2020 – Present)\n",
         ] {
             assert_clean(R, Format::Markdown, md);
         }

@@ -68,35 +68,58 @@ fn is_named(style: Style) -> bool {
     )
 }
 
-/// Whether a date written in `style` fits a resume whose format is `dominant`.
-fn fits(style: Style, dominant: Style) -> bool {
-    style == dominant || style == Style::MonthEither && is_named(dominant)
+/// A date's format: its style and, for "2020-01" / "01/2020", the separator it uses
+/// ("2020.01" and "2020-01" are two formats).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Key {
+    style: Style,
+    sep: Option<char>,
 }
 
-/// The style most of `dates` use among `candidates`; the first written breaks a tie.
-fn most_used(
-    dates: &[&RoleDate],
-    candidates: &[Style],
-    counts_as: impl Fn(Style) -> Style,
-) -> Option<Style> {
-    let mut best: Option<(Style, usize, usize)> = None; // (style, count, first index)
-    for &style in candidates {
-        let count = dates
-            .iter()
-            .filter(|d| counts_as(d.date.style) == style)
-            .count();
-        let Some(first) = dates.iter().position(|d| counts_as(d.date.style) == style) else {
+fn key_of(source: &str, date: &RoleDate) -> Key {
+    let text = written(source, date);
+    let sep = match date.date.style {
+        Style::YearFirst => text.chars().nth(4),
+        Style::MonthFirst => text.chars().find(|c| !c.is_ascii_digit()),
+        _ => None,
+    };
+    Key {
+        style: date.date.style,
+        sep,
+    }
+}
+
+/// Whether a date of format `key` fits a resume whose format is `dominant`.
+fn fits(key: Key, dominant: Key) -> bool {
+    key == dominant || key.style == Style::MonthEither && is_named(dominant.style)
+}
+
+/// The key most dates map to under `group` (`None`: not counted); the first written
+/// breaks a tie.
+fn most_used(keys: &[Key], group: impl Fn(Key) -> Option<Key>) -> Option<Key> {
+    let mut best: Option<(Key, usize)> = None;
+    let mut seen: Vec<Key> = Vec::new();
+    for k in keys.iter().filter_map(|k| group(*k)) {
+        if seen.contains(&k) {
             continue;
-        };
-        let better = match best {
-            None => true,
-            Some((_, c, f)) => count > c || count == c && first < f,
-        };
-        if better {
-            best = Some((style, count, first));
+        }
+        seen.push(k);
+        let count = keys.iter().filter(|x| group(**x) == Some(k)).count();
+        if best.is_none_or(|(_, c)| count > c) {
+            best = Some((k, count));
         }
     }
-    best.map(|(style, _, _)| style)
+    best.map(|(k, _)| k)
+}
+
+/// `year`-`month` written in the format `key`.
+fn write(key: Key, year: u16, month: u8) -> Option<String> {
+    let text = key.style.write(year, month)?;
+    Some(match (key.style, key.sep) {
+        (Style::YearFirst, Some(sep)) => text.replacen('-', &sep.to_string(), 1),
+        (Style::MonthFirst, Some(sep)) => text.replacen('/', &sep.to_string(), 1),
+        _ => text,
+    })
 }
 
 impl Rule for InconsistentDateFormat {
@@ -110,47 +133,53 @@ impl Rule for InconsistentDateFormat {
             .filter(|d| d.date.style.has_month())
             .filter(|d| !(structured && d.date.style == Style::YearFirst))
             .collect();
-        // First the family: month names, "2020-01" or "01/2020" ("May 2020" counts as a
-        // name); then, among names, the short, dotted or long style.
-        let family = |s: Style| if is_named(s) { Style::MonthShort } else { s };
-        let Some(group) = most_used(
-            &dates,
-            &[Style::MonthShort, Style::YearFirst, Style::MonthFirst],
-            family,
-        ) else {
+        let keys: Vec<Key> = dates.iter().map(|d| key_of(cx.source, d)).collect();
+        // First the family: month names ("May 2020" counts as one), "2020-01" or
+        // "01/2020"; then, among names, the short, dotted or long style.
+        let named = Key {
+            style: Style::MonthShort,
+            sep: None,
+        };
+        let Some(family) = most_used(&keys, |k| Some(if is_named(k.style) { named } else { k }))
+        else {
             return;
         };
-        let dominant = if group == Style::MonthShort {
-            most_used(
-                &dates,
-                &[Style::MonthShort, Style::MonthShortDot, Style::MonthLong],
-                |s| s,
-            )
-            .unwrap_or(Style::MonthShort)
+        let dominant = if family == named {
+            most_used(&keys, |k| {
+                (is_named(k.style) && k.style != Style::MonthEither).then_some(k)
+            })
+            .unwrap_or(named)
         } else {
-            group
+            family
         };
-        let example = dominant.describe();
-        for date in dates {
-            if fits(date.date.style, dominant) {
+        // An example of the dominant format, as the resume writes it.
+        let example = dates
+            .iter()
+            .zip(&keys)
+            .find(|(_, k)| fits(**k, dominant))
+            .map(|(d, _)| written(cx.source, d))
+            .unwrap_or("");
+        for (date, key) in dates.iter().zip(&keys) {
+            if fits(*key, dominant) {
                 continue;
             }
             let text = written(cx.source, date);
             let fixes = match date.date.month {
-                Some(month) if date.verbatim && date.date.day.is_none() => dominant
-                    .write(date.date.year, month)
-                    .map(|new| {
-                        vec![Fix::safe(
-                            format!("Replace \"{text}\" with \"{new}\""),
-                            vec![Edit::replace(date.span, new)],
-                        )]
-                    })
-                    .unwrap_or_default(),
+                Some(month) if date.verbatim && date.date.day.is_none() => {
+                    write(dominant, date.date.year, month)
+                        .map(|new| {
+                            vec![Fix::safe(
+                                format!("Replace \"{text}\" with \"{new}\""),
+                                vec![Edit::replace(date.span, new)],
+                            )]
+                        })
+                        .unwrap_or_default()
+                }
                 _ => Vec::new(),
             };
             sink.report_with(
                 date.span,
-                format!("\"{text}\" is written differently from the other dates ({example})"),
+                format!("\"{text}\" is written differently from the other dates (\"{example}\")"),
                 fixes,
             );
         }
@@ -177,7 +206,7 @@ mod tests {
         assert_eq!(flagged(R, Format::Markdown, md), ["06/2018", "2018-05"]);
         assert_eq!(
             messages(R, Format::Markdown, md)[0],
-            "\"06/2018\" is written differently from the other dates (\"Jan 2020\")"
+            "\"06/2018\" is written differently from the other dates (\"Jan 2021\")"
         );
         assert_eq!(
             fix_titles(R, Format::Markdown, md),
@@ -241,6 +270,21 @@ mod tests {
         assert_eq!(
             fix_titles(R, Format::Markdown, md),
             ["Replace \"2016-01\" with \"Jan 2016\""]
+        );
+    }
+
+    #[test]
+    fn separators_are_part_of_the_format() {
+        let md = "## Experience\n\n### A (2021.01 – Present)\n\n### B (2018.06 – 2020.12)\n\n\
+                  ### C (2016-02 – 2018-05)\n";
+        assert_eq!(flagged(R, Format::Markdown, md), ["2016-02", "2018-05"]);
+        assert_eq!(
+            messages(R, Format::Markdown, md)[0],
+            "\"2016-02\" is written differently from the other dates (\"2021.01\")"
+        );
+        assert_eq!(
+            apply_fix(R, Format::Markdown, md, 0),
+            md.replace("2016-02", "2016.02")
         );
     }
 
