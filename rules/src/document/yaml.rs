@@ -392,6 +392,9 @@ impl Walker<'_> {
                 .headings
                 .section_of_key(&name)
                 .or_else(|| extra_section_key(&name))
+                // FRESH's `affiliation.history` lists memberships, not jobs (its jobs are
+                // `employment.history`).
+                .filter(|_| !(name == "history" && self.path.starts_with("affiliation.")))
                 .or_else(|| {
                     self.data
                         .headings

@@ -572,3 +572,17 @@ fn null_end_dates_go_on_and_single_dates_do_not() {
     let ongoing: Vec<bool> = r.roles.iter().map(|r| r.period.is_ongoing()).collect();
     assert_eq!(ongoing, [false, true]);
 }
+
+#[test]
+fn fresh_affiliations_are_not_jobs() {
+    let r = read(
+        "employment:\n  history:\n    - employer: Acme\n      position: Engineer\n      start: 2019-01\n\
+         affiliation:\n  history:\n    - organization: IEEE\n      role: Member\n      start: 2013-06\n",
+    );
+    let kinds: Vec<Option<SectionKind>> = r
+        .roles
+        .iter()
+        .map(|role| role.section.and_then(|i| r.sections.get(i)).map(|s| s.kind))
+        .collect();
+    assert_eq!(kinds, [Some(SectionKind::Experience), None]);
+}

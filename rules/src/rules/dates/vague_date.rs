@@ -1,5 +1,6 @@
+use super::section_kind;
 use crate::document::dates::{missing_start, month_without_year};
-use crate::document::{BlockKind, Format, Text};
+use crate::document::{BlockKind, Format, SectionKind, Text};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 use std::ops::Range;
 
@@ -8,7 +9,7 @@ declare_rule! {
     /// Flags a role whose dates are not dates: "recently", "a few years", "some time";
     /// months with no year ("Jan – Mar", "May – Present"); a range with no start
     /// ("??? – Present", or an end date field with no start date field); or a length
-    /// ("3 years") as the role's only date.
+    /// ("3 years") as a job's only date.
     ///
     /// ## Why is this bad?
     /// Recruiters and ATS software read a role's dates to place it in time and to count
@@ -55,10 +56,14 @@ impl Rule for VagueDate {
             if role.period.start.is_some() {
                 continue;
             }
+            let is_job = matches!(
+                section_kind(cx.resume, role),
+                Some(SectionKind::Experience | SectionKind::Volunteer)
+            );
             if structured {
                 // A date field holds nothing but its date.
                 for text in role.dates.iter().chain(&role.end) {
-                    check_text(cx, text, true, sink);
+                    check_text(cx, text, true, is_job, sink);
                 }
                 // An end date and no start.
                 if role.dates.is_none()
@@ -77,14 +82,16 @@ impl Rule for VagueDate {
                     .iter()
                     .filter(|b| b.role == Some(index) && b.kind == BlockKind::RoleHeader)
                 {
-                    check_text(cx, &block.text, false, sink);
+                    check_text(cx, &block.text, false, is_job, sink);
                 }
             }
         }
     }
 }
 
-fn check_text(cx: &Context<'_>, text: &Text, whole: bool, sink: &mut Sink) {
+/// `job`: the role is a job or a volunteer role, where a length ("3 years") stands for
+/// dates; a project may well give its length alone.
+fn check_text(cx: &Context<'_>, text: &Text, whole: bool, job: bool, sink: &mut Sink) {
     let s = text.as_str();
     if let Some(r) = missing_start(s) {
         let written = s.get(r.clone()).unwrap_or("");
@@ -106,7 +113,7 @@ fn check_text(cx: &Context<'_>, text: &Text, whole: bool, sink: &mut Sink) {
         let phrase = normalize(written);
         let message = if cx.data().dates.is_vague(&phrase) {
             format!("\"{written}\" is not a date")
-        } else if is_length(&phrase) {
+        } else if job && is_length(&phrase) {
             format!("\"{written}\" is a length of time, not dates")
         } else {
             continue;
@@ -259,6 +266,7 @@ mod tests {
             "## Experience\n\n### Recent Projects\n\n- Shipped it\n",
             "## Experience\n\n### Engineer, Acme (Dates)\n",
             "## Skills\n\n- Rust (5 years)\n",
+            "## Projects\n\n### Compiler (2 years)\n\n- Wrote it\n",
             "## Experience\n\n### May the best team win\n",
         ] {
             assert_clean(R, Format::Markdown, md);
