@@ -788,10 +788,21 @@ fn future_dates_are_judged_against_the_clock() {
                   ### Engineer, Acme (Jan 2020 – Dec 2099)\n\n- Cut costs by 20%\n\n\
                   ### Intern, Globex (Jun 2001 – Aug 2001)\n\n- Cut costs by 5%\n";
     let run = hirelint_stdin(
-        &["lint", "--select", "future-date", "--stdin-filename", "resume.md", "-"],
+        &[
+            "lint",
+            "--select",
+            "future-date",
+            "--stdin-filename",
+            "resume.md",
+            "-",
+        ],
         resume,
     );
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(run.stdout.contains("\"Dec 2099\" is after the current month"), "{run:?}");
+    assert!(
+        run.stdout
+            .contains("\"Dec 2099\" is after the current month"),
+        "{run:?}"
+    );
     assert!(!run.stdout.contains("2001\" is after"), "{run:?}");
 }

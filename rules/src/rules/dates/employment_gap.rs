@@ -1,6 +1,6 @@
-use super::{section_kind, written};
+use super::{education_entries, section_kind, written};
 use crate::document::dates::{End, Period, RoleDate, YearMonth};
-use crate::document::{BlockKind, Resume, Role, SectionKind, Text};
+use crate::document::{Resume, SectionKind};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 use crate::span::TextRange;
 
@@ -202,7 +202,10 @@ fn is_student_job(resume: &Resume, index: usize) -> bool {
 /// gap, alongside the jobs, explains nothing).
 fn filled_by_other_entry(resume: &Resume, from: YearMonth, to: YearMonth) -> bool {
     let inside = |m: YearMonth| from < m && m < to;
-    let mut studies = study_periods(resume);
+    let mut studies: Vec<Period> = education_entries(resume)
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect();
     let mut others = Vec::new();
     for r in &resume.roles {
         match section_kind(resume, r) {
@@ -223,51 +226,6 @@ fn filled_by_other_entry(resume: &Resume, from: YearMonth, to: YearMonth) -> boo
         };
         p.start.as_ref().is_some_and(may_be_inside) || p.end_date().is_some_and(may_be_inside)
     })
-}
-
-/// The periods of the education entries of a YAML / JSON resume, which the model keeps
-/// as fields rather than roles: each start field paired with the end field after it.
-fn study_periods(resume: &Resume) -> Vec<Period> {
-    const STARTS: &[&str] = &["startdate", "start_date", "start", "from"];
-    const ENDS: &[&str] = &["enddate", "end_date", "end", "to", "until"];
-    const SINGLE: &[&str] = &["date", "dates", "years", "year"];
-    // `open`: a start with no end, a degree under way.
-    let read = |dates: Option<Text>, end: Option<Text>, open: bool| {
-        let role = Role {
-            section: None,
-            header: None,
-            open_ended: open,
-            dates,
-            end,
-            span: TextRange::default(),
-            period: Period::default(),
-        };
-        Period::of(&role)
-    };
-    let mut out = Vec::new();
-    let mut start: Option<Text> = None;
-    for block in resume.blocks.iter().filter(|b| {
-        b.kind == BlockKind::Field
-            && b.role.is_none()
-            && resume.section_kind(b) == Some(SectionKind::Education)
-    }) {
-        let Some(key) = block.key.as_deref() else {
-            continue;
-        };
-        if STARTS.contains(&key) {
-            if let Some(open) = start.replace(block.text.clone()) {
-                out.push(read(Some(open), None, true));
-            }
-        } else if ENDS.contains(&key) {
-            out.push(read(start.take(), Some(block.text.clone()), false));
-        } else if SINGLE.contains(&key) {
-            out.push(read(Some(block.text.clone()), None, false));
-        }
-    }
-    if let Some(open) = start {
-        out.push(read(Some(open), None, true));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -13,8 +13,8 @@ pub mod inconsistent_date_format;
 pub mod not_reverse_chronological;
 pub mod vague_date;
 
-use crate::document::dates::RoleDate;
-use crate::document::{Resume, Role, SectionKind, Text};
+use crate::document::dates::{Period, RoleDate};
+use crate::document::{Block, BlockKind, Resume, Role, SectionKind, Text};
 use crate::span::TextRange;
 
 /// The kind of section a role sits in.
@@ -75,4 +75,81 @@ pub(crate) fn says_expected(resume: &Resume, index: usize) -> bool {
         crate::matchers::words(t.as_str())
             .any(|(_, w)| WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)))
     })
+}
+
+/// The education entries of a YAML / JSON resume, which the model keeps as fields rather
+/// than roles (they hold no achievements): each entry's period, with its section index.
+/// An entry ends where one of its keys comes again.
+pub(crate) fn education_entries(resume: &Resume) -> Vec<(usize, Period)> {
+    const STARTS: &[&str] = &["startdate", "start_date", "start", "from"];
+    const ENDS: &[&str] = &["enddate", "end_date", "end", "to", "until"];
+    const SINGLE: &[&str] = &["date", "dates", "years", "year"];
+    const NAMES: &[&str] = &[
+        "area",
+        "degree",
+        "institution",
+        "name",
+        "school",
+        "studytype",
+        "study_type",
+    ];
+    let keyed = |b: &Block| {
+        b.key
+            .as_deref()
+            .filter(|k| {
+                [STARTS, ENDS, SINGLE, NAMES]
+                    .iter()
+                    .any(|set| set.contains(k))
+            })
+            .is_some()
+    };
+    let period_of = |group: &[&Block]| -> Option<Period> {
+        let find = |keys: &[&str]| {
+            group
+                .iter()
+                .find(|b| b.key.as_deref().is_some_and(|k| keys.contains(&k)))
+                .map(|b| b.text.clone())
+        };
+        let (dates, end) = match (find(STARTS), find(ENDS), find(SINGLE)) {
+            (Some(start), end, _) => (Some(start), end),
+            (None, Some(end), _) => (None, Some(end)),
+            (None, None, Some(date)) => (Some(date), None),
+            (None, None, None) => return None,
+        };
+        let role = Role {
+            section: None,
+            header: None,
+            // A start and no end: a degree under way.
+            open_ended: end.is_none() && find(STARTS).is_some(),
+            dates,
+            end,
+            span: TextRange::default(),
+            period: Period::default(),
+        };
+        Some(Period::of(&role))
+    };
+    let mut out = Vec::new();
+    let mut group: Vec<&Block> = Vec::new();
+    let mut section: Option<usize> = None;
+    let fields = resume.blocks.iter().filter(|b| {
+        b.kind == BlockKind::Field
+            && b.role.is_none()
+            && resume.section_kind(b) == Some(SectionKind::Education)
+            && keyed(b)
+    });
+    for block in fields {
+        let repeated = group.iter().any(|b| b.key == block.key);
+        if block.section != section || repeated {
+            if let (Some(s), Some(p)) = (section, period_of(&group)) {
+                out.push((s, p));
+            }
+            group.clear();
+            section = block.section;
+        }
+        group.push(block);
+    }
+    if let (Some(s), Some(p)) = (section, period_of(&group)) {
+        out.push((s, p));
+    }
+    out
 }

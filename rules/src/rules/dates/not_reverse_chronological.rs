@@ -1,7 +1,8 @@
-use super::{dates_range, label};
+use super::{dates_range, education_entries, label, written};
 use crate::document::dates::{Date, End, Period};
 use crate::document::{Role, SectionKind};
 use crate::rules::{Context, Rule, Sink, declare_rule};
+use crate::span::TextRange;
 use std::cmp::Ordering;
 
 declare_rule! {
@@ -46,8 +47,7 @@ declare_rule! {
     /// roles that go on may too. Dates whose order is uncertain ("2020" and "Mar 2020")
     /// are never compared. Projects, publications and awards are left alone: they are
     /// often ordered by weight rather than by date. A section listed oldest first gets one
-    /// diagnostic, at its first role. In YAML and JSON, education entries are not roles
-    /// of the model (they hold no achievements), so their order is not checked there.
+    /// diagnostic, at its first entry.
     pub struct NotReverseChronological {
         id: "not-reverse-chronological",
         category: Dates,
@@ -56,8 +56,18 @@ declare_rule! {
     }
 }
 
+/// An entry of a section, dated.
+struct Item {
+    period: Period,
+    /// Where to report it.
+    range: TextRange,
+    /// Its dates as written, for messages.
+    label: String,
+}
+
 impl Rule for NotReverseChronological {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
+        let education = education_entries(cx.resume);
         for (index, section) in cx.resume.sections.iter().enumerate() {
             if !matches!(
                 section.kind,
@@ -65,18 +75,44 @@ impl Rule for NotReverseChronological {
             ) {
                 continue;
             }
-            let roles: Vec<&Role> = cx
+            let mut items: Vec<Item> = cx
                 .resume
                 .roles
                 .iter()
                 .filter(|r| r.section == Some(index) && r.period.start.is_some())
+                .filter_map(|r: &Role| {
+                    Some(Item {
+                        period: r.period.clone(),
+                        range: dates_range(r)?,
+                        label: label(r),
+                    })
+                })
                 .collect();
-            // (the role listed below, the role above it) for each pair out of order
-            let pairs: Vec<(&Role, &Role)> = roles
+            if items.is_empty() {
+                // YAML / JSON education entries are fields, not roles.
+                items = education
+                    .iter()
+                    .filter(|(s, _)| *s == index)
+                    .filter_map(|(_, p)| {
+                        let start = p.start.as_ref()?;
+                        let mut label = written(cx.source, start).to_owned();
+                        if let Some(end) = p.end_date() {
+                            label = format!("{label} – {}", written(cx.source, end));
+                        }
+                        Some(Item {
+                            period: p.clone(),
+                            range: start.span,
+                            label,
+                        })
+                    })
+                    .collect();
+            }
+            // (the entry listed below, the entry above it) for each pair out of order
+            let pairs: Vec<(&Item, &Item)> = items
                 .windows(2)
                 .filter_map(|w| match w {
                     [above, below] if more_recent(&below.period, &above.period) => {
-                        Some((*below, *above))
+                        Some((below, above))
                     }
                     _ => None,
                 })
@@ -88,23 +124,23 @@ impl Rule for NotReverseChronological {
                 .heading
                 .as_ref()
                 .map_or("This section", |h| h.as_str());
-            if roles.len() >= 3 && pairs.len() == roles.len() - 1 {
-                if let Some(first) = roles.first().and_then(|r| dates_range(r)) {
-                    sink.report(first, format!("\"{name}\" lists its entries oldest first"));
+            if items.len() >= 3 && pairs.len() == items.len() - 1 {
+                if let Some(first) = items.first() {
+                    sink.report(
+                        first.range,
+                        format!("\"{name}\" lists its entries oldest first"),
+                    );
                 }
                 continue;
             }
             for (below, above) in pairs {
-                if let Some(range) = dates_range(below) {
-                    sink.report(
-                        range,
-                        format!(
-                            "\"{}\" is listed below an older entry (\"{}\")",
-                            label(below),
-                            label(above)
-                        ),
-                    );
-                }
+                sink.report(
+                    below.range,
+                    format!(
+                        "\"{}\" is listed below an older entry (\"{}\")",
+                        below.label, above.label
+                    ),
+                );
             }
         }
     }
@@ -170,6 +206,15 @@ mod tests {
         let json = r#"{"volunteer":[{"organization":"A","startDate":"2010-09","endDate":"2014-06"},
             {"organization":"B","startDate":"2015-09","endDate":"2017-06"}]}"#;
         assert_eq!(flagged(R, Format::Json, json), ["2015-09"]);
+        let json = r#"{"education":[{"institution":"A","area":"Math","startDate":"2010-09","endDate":"2014-06"},
+            {"institution":"B","area":"CS","courses":["X","Y"],"startDate":"2015-09","endDate":"2017-06"}]}"#;
+        assert_eq!(
+            messages(R, Format::Json, json),
+            ["\"2015-09 – 2017-06\" is listed below an older entry (\"2010-09 – 2014-06\")"]
+        );
+        let yaml = "cv:\n  sections:\n    education:\n      - institution: A\n        start_date: 2010-09\n        end_date: 2014-06\n\
+                    \x20     - institution: B\n        start_date: 2015-09\n        end_date: 2017-06\n";
+        assert_eq!(flagged(R, Format::Yaml, yaml), ["2015-09"]);
     }
 
     #[test]
@@ -197,6 +242,12 @@ mod tests {
         ] {
             assert_clean(R, Format::Markdown, md);
         }
+        assert_clean(
+            R,
+            Format::Json,
+            r#"{"education":[{"institution":"B","startDate":"2015-09","endDate":"2017-06"},
+                {"institution":"A","startDate":"2010-09","endDate":"2014-06"}]}"#,
+        );
         assert_clean(
             R,
             Format::Json,
