@@ -751,7 +751,8 @@ pub enum End {
     Date(RoleDate),
     /// "Present" and the like, where written.
     Present(TextRange),
-    /// A structured entry with a start date and no end date.
+    /// A structured entry with a start date and no end date, or a start that says it goes
+    /// on ("Since 2021").
     Open,
 }
 
