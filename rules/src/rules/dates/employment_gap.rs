@@ -10,8 +10,8 @@ declare_rule! {
     /// unless something near it explains the gap: a line on either side that mentions a
     /// career break, a sabbatical, parental leave, caregiving, study, a relocation,
     /// travel and the like; or a degree that covers part of the gap, or a volunteer role or
-    /// a project that starts or ends within it. Gaps next to an internship, a co-op or a summer job are school
-    /// terms, and are not flagged either.
+    /// a project that starts or ends within it. Gaps next to an internship, a co-op or a
+    /// summer job are school terms, and are not flagged either.
     ///
     /// ## Why is this bad?
     /// Recruiters notice unexplained gaps and fill them with the worst guess. The US
@@ -51,7 +51,8 @@ declare_rule! {
     /// ## Known limits
     /// The gap is measured at its shortest: "2019" ends in December 2019 at the latest, and
     /// "2021" starts in January 2021 at the earliest, so only gaps the dates prove are
-    /// flagged. Overlapping jobs leave no gap. Roles without a readable date are left out.
+    /// flagged. Overlapping jobs leave no gap; the jobs of every experience section are read
+    /// together. Roles without a readable date are left out.
     /// A gap after a role that goes on is impossible; a gap before today (no job now) is
     /// not flagged.
     pub struct EmploymentGap {

@@ -48,7 +48,8 @@ declare_rule! {
     /// Only formats that name a month are compared: "Jan 2020", "Jan. 2020", "January
     /// 2020", "2020-01" and "01/2020". Years alone ("2019 – 2021"), seasons and short
     /// years are a precision choice, not a format. "May", "June", "July", "March" and
-    /// "April" fit both the short and the long month style. In YAML and JSON, dates in
+    /// "April" fit both the short and the long month style. The separator is part of a
+    /// numeric format: "2020.01" and "2020-01" differ. In YAML and JSON, dates in
     /// the ISO format ("2020-01", "2020-01-15") are the schema's machine format (JSON
     /// Resume and RenderCV require it in `startDate` / `start_date`), not your style:
     /// they are left out, and only the other dates are compared with one another.
