@@ -43,7 +43,8 @@ declare_rule! {
     /// in); without it the rule stays quiet. Only experience, volunteer and project
     /// entries count: an expected graduation, a certification that expires, or a paper
     /// to appear are meant to lie ahead. An entry whose lines say "expected",
-    /// "incoming", "upcoming", "starting" or "planned" is not flagged either.
+    /// "incoming", "upcoming", "starting", "planned", "contract" or "through" is not
+    /// flagged either.
     pub struct FutureDate {
         id: "future-date",
         category: Dates,
@@ -148,6 +149,7 @@ mod tests {
             "## Education\n\n### M.S., State University (2025 – 2028)\n",
             "## Experience\n\n### Incoming Software Engineer Intern, Acme (Summer 2027)\n",
             "## Experience\n\n### Engineer, Acme (Starting Jan 2027)\n",
+            "## Experience\n\n### Engineer, Acme (contract, Jan 2026 – Jun 2027)\n",
             "## Certifications\n\n- AWS Solutions Architect (valid until 2028)\n",
             "## Publications\n\n### A paper, to appear (2027)\n",
             // A year inside a name is not a date.

@@ -46,18 +46,26 @@ pub(crate) fn written<'a>(source: &'a str, date: &RoleDate) -> &'a str {
     date.span.slice(source)
 }
 
-/// Whether a role's lines (other than its bullets) say the date lies ahead on purpose: "Expected May 2027",
-/// "Incoming intern, Summer 2027", "Starting Jan 2027".
+/// Whether a role's lines (other than its bullets) say the date lies ahead on purpose:
+/// "Expected May 2027", "Incoming intern, Summer 2027", "Starting Jan 2027", "Contract
+/// through Jun 2027".
 pub(crate) fn says_expected(resume: &Resume, index: usize) -> bool {
     const WORDS: &[&str] = &[
         "anticipated",
+        "contract",
+        "est",
+        "estimated",
         "exp",
         "expected",
         "expecting",
         "forthcoming",
         "incoming",
         "planned",
+        "projected",
         "starting",
+        "tentative",
+        "through",
+        "until",
         "upcoming",
         "will",
     ];
