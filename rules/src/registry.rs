@@ -61,6 +61,13 @@ register_rules! {
     BulletCount => rules::length::bullet_count::BulletCount,
     LongBullet => rules::length::long_bullet::LongBullet,
     LongSummary => rules::length::long_summary::LongSummary,
+    // dates
+    EmploymentGap => rules::dates::employment_gap::EmploymentGap,
+    EndBeforeStart => rules::dates::end_before_start::EndBeforeStart,
+    FutureDate => rules::dates::future_date::FutureDate,
+    InconsistentDateFormat => rules::dates::inconsistent_date_format::InconsistentDateFormat,
+    NotReverseChronological => rules::dates::not_reverse_chronological::NotReverseChronological,
+    VagueDate => rules::dates::vague_date::VagueDate,
     // syntax
     SyntaxError => rules::syntax::syntax_error::SyntaxError,
 }
