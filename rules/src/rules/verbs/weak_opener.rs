@@ -948,6 +948,14 @@ mod tests {
     }
 
     #[test]
+    fn rendercv_single_date_field_range_is_a_past_role() {
+        // `date: 2019 – 2021` holds both ends: the role is over, so the past tense.
+        let yaml = "cv:\n  sections:\n    experience:\n      - company: Acme\n        position: Analyst\n        date: 2019 – 2021\n        highlights:\n          - Responsible for payroll\n";
+        let out = apply_fix(R, Format::Yaml, yaml, 0);
+        assert!(out.contains("- Led payroll\n"), "{out}");
+    }
+
+    #[test]
     fn json_highlights() {
         let doc = r#"{"work":[{"position":"Analyst","startDate":"2020-01","highlights":["Responsible for payroll","Helped build the ledger"]}]}"#;
         assert_eq!(flagged(R, Format::Json, doc), ["Responsible for", "Helped"]);
