@@ -33,6 +33,7 @@ macro_rules! register_rules {
 
 register_rules! {
     // impact
+    DutyNotAchievement => rules::impact::duty_not_achievement::DutyNotAchievement,
     MissingMetric => rules::impact::missing_metric::MissingMetric,
     UnfilledPlaceholder => rules::impact::unfilled_placeholder::UnfilledPlaceholder,
     // verbs

@@ -2,6 +2,7 @@
 //! and extended by the user's `extend-*` settings.
 
 mod buzzwords;
+mod duties;
 mod fillers;
 pub mod headings;
 mod personal;
@@ -10,6 +11,7 @@ mod tech_names;
 mod verbs;
 
 pub use buzzwords::Buzzwords;
+pub use duties::Duties;
 pub use fillers::Fillers;
 pub use headings::Headings;
 pub use personal::{PersonalData, PersonalItem, normalize_key, normalize_key_into};
@@ -22,6 +24,7 @@ use std::sync::{Arc, LazyLock};
 /// Source of every embedded data file, by name, for the data lint.
 pub const FILES: &[(&str, &str)] = &[
     ("buzzwords.toml", include_str!("../../data/buzzwords.toml")),
+    ("duties.toml", include_str!("../../data/duties.toml")),
     ("fillers.toml", include_str!("../../data/fillers.toml")),
     ("headings.toml", include_str!("../../data/headings.toml")),
     (
@@ -45,6 +48,7 @@ fn file(name: &str) -> &'static str {
 #[derive(Clone, Debug, Default)]
 pub struct Data {
     pub buzzwords: Buzzwords,
+    pub duties: Duties,
     pub tech_names: TechNames,
     pub fillers: Fillers,
     pub headings: Headings,
@@ -82,6 +86,7 @@ impl Data {
         Ok(Data {
             buzzwords: Buzzwords::parse(file("buzzwords.toml"))
                 .map_err(|e| format!("buzzwords.toml: {e}"))?,
+            duties: Duties::parse(file("duties.toml")).map_err(|e| format!("duties.toml: {e}"))?,
             tech_names: TechNames::parse(file("tech_names.toml"))
                 .map_err(|e| format!("tech_names.toml: {e}"))?,
             fillers: Fillers::parse(file("fillers.toml"))

@@ -249,12 +249,12 @@ fn in_list(word: &str, list: &[&str]) -> bool {
     }
 }
 
-fn is_recognition_word(w: &str) -> bool {
+pub(crate) fn is_recognition_word(w: &str) -> bool {
     in_list(w, RECOGNITION)
 }
 
 /// Whether a word (or a part of a hyphenated one) is a number word.
-fn is_number_word(w: &str) -> bool {
+pub(crate) fn is_number_word(w: &str) -> bool {
     if w.is_ascii() {
         return in_list(w, NUMBER_WORDS) || w.split('-').any(|part| in_list(part, NUMBER_WORDS));
     }
@@ -264,7 +264,7 @@ fn is_number_word(w: &str) -> bool {
 }
 
 /// Whether `text` has a digit or a quantity symbol.
-fn has_metric_char(text: &str) -> bool {
+pub(crate) fn has_metric_char(text: &str) -> bool {
     text.chars()
         .any(|c| c.is_ascii_digit() || matches!(c, '%' | '$' | '€' | '£' | '¥' | '₹' | '×'))
 }
@@ -279,7 +279,10 @@ impl Rule for MissingMetric {
         let blocks = &cx.resume.blocks;
         for (i, block) in blocks.iter().enumerate() {
             // Project bullets describe what a project does; impact is asked of roles.
-            if !cx.is_achievement(i) || cx.resume.section_kind(block) == Some(SectionKind::Projects)
+            // A duty with no outcome is `duty-not-achievement`'s, when it is on.
+            if !cx.is_achievement(i)
+                || cx.resume.section_kind(block) == Some(SectionKind::Projects)
+                || cx.duty_claims(i)
             {
                 continue;
             }
@@ -324,7 +327,7 @@ impl Rule for MissingMetric {
 }
 
 /// The first `n` words of `text`, with "…" when cut.
-fn excerpt(text: &str, n: usize) -> String {
+pub(crate) fn excerpt(text: &str, n: usize) -> String {
     match words(text).nth(n) {
         Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or(text).trim_end()),
         None => text.to_owned(),

@@ -62,6 +62,8 @@ impl Rule for WeakOpener {
         let verbs = &cx.data().verbs;
         for (index, block) in cx.resume.blocks.iter().enumerate() {
             let starts = match block.kind {
+                // A duty with no outcome is `duty-not-achievement`'s, when it is on.
+                BlockKind::Bullet if cx.duty_claims(index) => continue,
                 BlockKind::Bullet if in_scope(cx.resume, block) => vec![0],
                 BlockKind::Paragraph | BlockKind::Summary
                     if block.role.is_some() && in_scope(cx.resume, block) =>
