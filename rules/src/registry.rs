@@ -59,6 +59,7 @@ register_rules! {
     BulletCount => rules::length::bullet_count::BulletCount,
     LongBullet => rules::length::long_bullet::LongBullet,
     LongSummary => rules::length::long_summary::LongSummary,
+    ResumeTooLong => rules::length::resume_too_long::ResumeTooLong,
     // syntax
     SyntaxError => rules::syntax::syntax_error::SyntaxError,
 }
