@@ -13,7 +13,7 @@ declare_rule! {
     /// calls", "Maintenance of the build server". A duty is a bullet that opens with duty
     /// phrasing ("Responsible for", "In charge of", "Tasked with", "Handled", "Served as",
     /// "Duties:", "Key responsibilities included", or a duty noun such as "Maintenance of",
-    /// "Management of", "Support for"); it has an outcome when it holds a number (a
+    /// "Management of", "Oversight of"); it has an outcome when it holds a number (a
     /// frequency such as "monthly" says how often, not what changed), a result phrase ("so
     /// that", "resulting in", "leading to", "thereby"), a word of change after the duty
     /// ("…, cutting refunds", "…, which reduced churn", "faster"), a recognition ("award",
@@ -253,7 +253,7 @@ mod tests {
             "I was responsible for the payroll system",
             "Day-to-day management of the front office",
             "Key responsibilities: payroll, invoicing and vendor calls",
-            "Support for the sales team during the quarterly close",
+            "Administration of the sales team's accounts during the quarterly close",
             "Tasked with a plan to reduce churn",
             "Served as the point of contact for vendors",
             "Handles escalations from enterprise customers",
@@ -301,6 +301,8 @@ mod tests {
             "Worked on the billing system",
             "In 2021, rebuilt the billing pipeline",
             "Management consulting for retail clients",
+            // A feature that was added, not a duty.
+            "Support for ARM64 builds in the installer",
         ] {
             assert!(!flags(bullet), "{bullet}");
         }
