@@ -1,7 +1,8 @@
 use crate::data::Duties;
+use crate::diagnostic::{Edit, Fix};
 use crate::document::{BlockKind, SectionKind};
 use crate::rules::impact::missing_metric::{
-    excerpt, has_metric, has_metric_char, is_number_word, is_recognition_word,
+    append_point, excerpt, has_metric, has_metric_char, is_number_word, is_recognition_word,
 };
 use crate::rules::verbs::weak_opener::Tok;
 use crate::rules::{Context, Rule, Sink, declare_rule};
@@ -64,19 +65,26 @@ declare_rule! {
     ///       - Handled billing calls, resulting in fewer escalations to finance
     /// ```
     ///
+    /// ## Fix
+    /// Suggestions that append a placeholder outcome, never an invented one: ", resulting
+    /// in [X]" or ", cutting [X] by [N]%". `unfilled-placeholder` then reports the
+    /// placeholder until you write what changed. A better verb alone is not offered: "Owned
+    /// the monthly report" is still a duty.
+    ///
     /// ## Known limits
-    /// Only bullets are read, not a role's description paragraph, and only duty phrasing at
-    /// the start of the bullet: "Answered customer calls" is a duty in the past tense that
-    /// this rule does not see (`missing-metric` reports it when it has four words or
-    /// more). A word of change counts wherever it follows the duty, so "Responsible for the
-    /// team that improved onboarding" passes. Project bullets, which describe the project,
-    /// are left alone. When the rule is on but a comment disables it on a line, the three
-    /// other rules still leave that bullet to it.
+    /// Only bullets are read, not a role's description paragraph; only duty phrasing at
+    /// the start of the bullet, and only the outcomes listed: "Responsible for the
+    /// pipeline that now ships every commit" is reported. "Answered customer calls" is a
+    /// duty in the past tense that this rule does not see (`missing-metric` reports it
+    /// when it has four words or more). A word of change counts wherever it follows the
+    /// duty, so "Responsible for the team that improved onboarding" passes. Project
+    /// bullets, which describe the project, are left alone. When the rule is on but a
+    /// comment disables it on a line, the three other rules still leave that bullet to it.
     pub struct DutyNotAchievement {
         id: "duty-not-achievement",
         category: Impact,
         severity: Warning,
-        fix: None,
+        fix: Sometimes,
     }
 }
 
@@ -87,13 +95,29 @@ impl Rule for DutyNotAchievement {
                 continue;
             }
             let text = block.text.as_str();
-            sink.report(
+            let fixes = append_point(cx, &block.text).map_or_else(Vec::new, |at| {
+                OUTCOME_PLACEHOLDERS
+                    .iter()
+                    .map(|p| {
+                        Fix::suggestion(
+                            format!("Add a placeholder outcome: \"…{p}\""),
+                            vec![Edit::insert(at, *p)],
+                        )
+                    })
+                    .collect()
+            });
+            sink.report_with(
                 block.text.source_range(0..text.len()),
                 format!("Duty with no outcome: \"{}\"", excerpt(text, 8)),
+                fixes,
             );
         }
     }
 }
+
+/// What the fixes append: an outcome for the author to fill in, which
+/// `unfilled-placeholder` reports until then.
+const OUTCOME_PLACEHOLDERS: &[&str] = &[", resulting in [X]", ", cutting [X] by [N]%"];
 
 /// Frequencies: how often a duty recurs, not a result.
 const CADENCE: &[&str] = &[
@@ -320,6 +344,44 @@ mod tests {
             Format::Markdown,
             "# Skills\n\n- Handled customer calls in three languages\n\n# Projects\n\n**hirelint** | 2024\n\n- Handles resumes in Markdown and YAML\n",
         );
+    }
+
+    #[test]
+    fn placeholder_fixes_in_every_format() {
+        use crate::testing::{apply_fix, fix_titles};
+        let doc = md("- Handled customer calls.\n");
+        assert_eq!(
+            fix_titles(R, Format::Markdown, &doc),
+            [
+                "Add a placeholder outcome: \"…, resulting in [X]\"",
+                "Add a placeholder outcome: \"…, cutting [X] by [N]%\""
+            ]
+        );
+        let fixed = apply_fix(R, Format::Markdown, &doc, 0);
+        assert!(
+            fixed.ends_with("- Handled customer calls, resulting in [X].\n"),
+            "{fixed}"
+        );
+        assert_clean(R, Format::Markdown, &fixed);
+        let yaml = "work:\n  - position: Agent\n    highlights:\n      - Handled customer calls\n";
+        let fixed = apply_fix(R, Format::Yaml, yaml, 1);
+        assert!(
+            fixed.contains("- Handled customer calls, cutting [X] by [N]%\n"),
+            "{fixed}"
+        );
+        assert!(crate::testing::diagnostics(RuleId::SyntaxError, Format::Yaml, &fixed).is_empty());
+        let json = r#"{"work":[{"position":"Agent","highlights":["Handled customer calls"]}]}"#;
+        let fixed = apply_fix(R, Format::Json, json, 0);
+        assert!(
+            fixed.contains(r#""Handled customer calls, resulting in [X]""#),
+            "{fixed}"
+        );
+        assert!(crate::testing::diagnostics(RuleId::SyntaxError, Format::Json, &fixed).is_empty());
+        // No fix inside a YAML flow sequence, where "[" is syntax.
+        let flow = "work:\n  - position: Agent\n    highlights: [Handled customer calls, Cut costs by 5%]\n";
+        let d = crate::testing::diagnostics(R, Format::Yaml, flow);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].fixes.is_empty());
     }
 
     #[test]

@@ -72,15 +72,15 @@ const CHANGE_VERBS: &[&str] = &[
     "speed",
 ];
 
-/// One suggestion per placeholder phrasing, appended at the end of the bullet (before a
-/// final period). No fix where the end of the text does not map to the source verbatim, or
-/// where a plain YAML scalar continues on its line (a flow collection, where "[" is syntax).
-fn placeholder_fixes(cx: &Context<'_>, text: &crate::document::Text) -> Vec<Fix> {
+/// Where text can be appended to a bullet: its end in the source, before a final period.
+/// None where the end of the text does not map to the source verbatim, or where a plain
+/// YAML scalar continues on its line (a flow collection, where "[" is syntax).
+pub(crate) fn append_point(cx: &Context<'_>, text: &crate::document::Text) -> Option<usize> {
     let s = text.as_str();
     let body = s.trim_end();
     let end = body.strip_suffix('.').map_or(body.len(), str::len);
     if end == 0 || !text.is_verbatim(end.saturating_sub(1)..end) {
-        return Vec::new();
+        return None;
     }
     let at = text.source_range(end.saturating_sub(1)..end).end();
     if cx.resume.format != crate::document::Format::Markdown {
@@ -90,9 +90,19 @@ fn placeholder_fixes(cx: &Context<'_>, text: &crate::document::Text) -> Vec<Fix>
             || rest_of_line.starts_with('#')
             || rest_of_line.starts_with(['"', '\'']);
         if !closes_scalar {
-            return Vec::new();
+            return None;
         }
     }
+    Some(at)
+}
+
+/// One suggestion per placeholder phrasing, appended at the end of the bullet (see
+/// `append_point`).
+fn placeholder_fixes(cx: &Context<'_>, text: &crate::document::Text) -> Vec<Fix> {
+    let Some(at) = append_point(cx, text) else {
+        return Vec::new();
+    };
+    let s = text.as_str();
     let verbs = &cx.data().verbs;
     let first = words(s)
         .next()
