@@ -39,6 +39,9 @@ register_rules! {
     // verbs
     FirstPersonPronoun => rules::verbs::first_person_pronoun::FirstPersonPronoun,
     MissingActionVerb => rules::verbs::missing_action_verb::MissingActionVerb,
+    PassiveVoice => rules::verbs::passive_voice::PassiveVoice,
+    RepeatedOpener => rules::verbs::repeated_opener::RepeatedOpener,
+    TenseMismatch => rules::verbs::tense_mismatch::TenseMismatch,
     WeakOpener => rules::verbs::weak_opener::WeakOpener,
     // wording
     Buzzword => rules::wording::buzzword::Buzzword,

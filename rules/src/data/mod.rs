@@ -17,7 +17,7 @@ pub use headings::Headings;
 pub use personal::{PersonalData, PersonalItem, normalize_key, normalize_key_into};
 pub use phrases::{PhraseMatch, PhraseSet};
 pub use tech_names::TechNames;
-pub use verbs::{Tense, Verbs, WeakOpener};
+pub use verbs::{Form, Tense, Verbs, WeakOpener};
 
 use std::sync::{Arc, LazyLock};
 
