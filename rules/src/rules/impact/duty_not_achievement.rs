@@ -415,9 +415,13 @@ mod tests {
             RuleId::WeakOpener,
             RuleId::MissingMetric,
             RuleId::MissingActionVerb,
+            RuleId::PassiveVoice,
+            RuleId::TenseMismatch,
+            RuleId::RepeatedOpener,
         ];
         for bullet in [
             "Responsible for managing the payroll of the company",
+            "I was tasked with the payroll of the whole company",
             "Maintenance of the build server for the whole team",
             "Handled customer calls for the billing department",
         ] {
