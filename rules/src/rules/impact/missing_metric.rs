@@ -46,6 +46,8 @@ declare_rule! {
     ///
     /// ## Known limits
     /// Any digit counts, so "Migrated to Python 3" passes although a version is not a result.
+    /// A bullet that states a duty and no outcome ("Handled customer calls for the billing
+    /// team") is left to `duty-not-achievement` when that rule is on.
     pub struct MissingMetric {
         id: "missing-metric",
         category: Impact,

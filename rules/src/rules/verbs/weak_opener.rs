@@ -51,7 +51,9 @@ declare_rule! {
     /// reported. A phrase after an adverb ("Also responsible for") is not reported.
     /// A bullet this rule reports is left to it by `tense-mismatch`, `repeated-opener` and
     /// `passive-voice`, so "Help build" in a past role or "I was tasked with" is reported
-    /// once.
+    /// once. A bullet that states a duty and no outcome ("Responsible for the monthly
+    /// report") is left to `duty-not-achievement` when that rule is on: a better verb would
+    /// not make it a result.
     pub struct WeakOpener {
         id: "weak-opener",
         category: Verbs,
