@@ -171,7 +171,7 @@ impl Rule for ResumeTooLong {
         sink.report(
             first_line(cx.resume),
             format!(
-                "Resume is about {pages:.1} pages for {}; {norm}",
+                "Resume is about {pages:.1} pages {}; {norm}",
                 experience.describe()
             ),
         );
@@ -221,7 +221,7 @@ fn estimate_pages(resume: &Resume) -> f64 {
 
 /// The lines of the page model, each with the block that takes them (`None` for the
 /// headings of sections that have no heading block).
-pub fn line_items(resume: &Resume) -> Vec<(Option<usize>, f64)> {
+fn line_items(resume: &Resume) -> Vec<(Option<usize>, f64)> {
     let mut items = Vec::new();
     let structured = resume.format != Format::Markdown;
     // Sections whose heading is not a block of its own (JSON Resume's keys).
@@ -323,15 +323,16 @@ struct Experience {
 }
 
 impl Experience {
+    /// "for 6 years of experience", "with no dated experience".
     fn describe(self) -> String {
         let years = self.months / 12;
         let at_least = if self.lower_bound { "at least " } else { "" };
         match years {
-            _ if !self.dated => "no dated experience".to_owned(),
-            0 if self.lower_bound => "at least a few months of experience".to_owned(),
-            0 => "under a year of experience".to_owned(),
-            1 => format!("{at_least}1 year of experience"),
-            n => format!("{at_least}{n} years of experience"),
+            _ if !self.dated => "with no dated experience".to_owned(),
+            0 if self.lower_bound => "for at least a few months of experience".to_owned(),
+            0 => "for under a year of experience".to_owned(),
+            1 => format!("for {at_least}1 year of experience"),
+            n => format!("for {at_least}{n} years of experience"),
         }
     }
 }
@@ -523,6 +524,12 @@ mod tests {
     #[test]
     fn one_page_and_the_tolerance_are_fine() {
         assert_clean(R, Format::Markdown, &md(&["2019 – 2022"], 20));
+        assert_eq!(
+            messages(R, Format::Markdown, &md(&["Recently"], 30)),
+            [
+                "Resume is about 1.3 pages with no dated experience; the US norm is one page under 10 years"
+            ]
+        );
         // 7 + 2 x 26 = 59 lines, 1.18 pages: within the estimate's error.
         assert_clean(R, Format::Markdown, &md(&["2019 – 2022"], 26));
         assert_eq!(
@@ -546,6 +553,18 @@ mod tests {
             .diagnostics
         };
         assert!(lint_with(&settings).is_empty());
+        // Beyond two pages it reports, and says the years are a minimum.
+        let long = md(&["Jan 2020 – Present", "2012 – 2019"], 40);
+        let d = lint(&Input {
+            source: &long,
+            format: Format::Markdown,
+            settings: &settings,
+        })
+        .diagnostics;
+        assert_eq!(
+            d[0].message,
+            "Resume is about 3.4 pages for at least 7 years of experience; the US norm is two pages at most"
+        );
         settings.today = Some(TODAY);
         let d = lint_with(&settings);
         assert_eq!(
