@@ -380,9 +380,10 @@ impl Walker<'_> {
                 .data
                 .headings
                 .section_of_key(&name)
-                // FRESH's `history` lists the entries of any section (`affiliation.history`
-                // holds memberships): it is the experience only at the top level.
-                .or_else(|| extra_section_key(&name).filter(|_| at_root || name != "history"))
+                .or_else(|| extra_section_key(&name))
+                // FRESH's `affiliation.history` lists memberships, not jobs (its jobs are
+                // `employment.history`).
+                .filter(|_| !(name == "history" && self.path.starts_with("affiliation.")))
                 .or_else(|| {
                     self.data
                         .headings

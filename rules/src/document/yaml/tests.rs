@@ -68,6 +68,17 @@ fn plain_scalars_map_exactly() {
 }
 
 #[test]
+fn fresh_affiliation_history_is_not_experience() {
+    let r = read_json(
+        r#"{"employment":{"history":[{"employer":"Acme","start":"2019-01"}]},"affiliation":{"history":[{"organization":"ACM","start":"2010-01"}]}}"#,
+    );
+    let kinds: Vec<SectionKind> = r.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, [SectionKind::Experience]);
+    let acm = block(&r, "ACM");
+    assert_eq!(acm.section, None);
+}
+
+#[test]
 fn single_quoted_scalars_map_exactly() {
     let src = "summary: 'It''s é 😀 漢 Helped\n  folded Helped'\n";
     let r = read(src);
@@ -546,15 +557,4 @@ fn large_inputs_stay_linear() {
         "{:?}",
         started.elapsed()
     );
-}
-
-#[test]
-fn fresh_history_is_experience_only_at_the_top_level() {
-    let r = read_json(
-        r#"{"employment":{"history":[{"employer":"Acme","start":"2019-01"}]},"affiliation":{"history":[{"organization":"ACM","start":"2010-01"}]}}"#,
-    );
-    let kinds: Vec<SectionKind> = r.sections.iter().map(|s| s.kind).collect();
-    assert_eq!(kinds, [SectionKind::Experience]);
-    let acm = block(&r, "ACM");
-    assert_eq!(acm.section, None);
 }
