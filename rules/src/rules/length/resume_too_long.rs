@@ -24,17 +24,17 @@ declare_rule! {
     /// Years of experience are the union of the periods of the roles in the experience
     /// section or, without one, of the roles under headings hirelint does not know
     /// ("Academic Positions") or under none (never education, projects, volunteering or
-    /// awards), from the month each starts to the month
-    /// it ends, both counted ("2014 – 2024" is ten years); overlapping roles count once. A
-    /// role that goes on ends at the current month of the settings.
+    /// awards), from the month each starts to the month it ends, both counted
+    /// ("2014 – 2024" is ten years); overlapping roles count once. A role that goes on
+    /// ends at the current month of the settings.
     ///
     /// ## Why is this bad?
     /// The US resume guide: "Use US Letter size, one page for under 10 years experience";
     /// "a one-page resume is the gold standard for anyone with less than 10 years of
     /// experience. For senior executives, two pages are acceptable, but conciseness is
     /// highly valued." Recruiters "spend seconds scanning a resume": a second page under
-    /// ten years, or a third after, is read by no one, and it buries the results that
-    /// matter under ones that do not.
+    /// ten years, or a third after, is rarely read, and it buries the results that matter
+    /// under ones that do not.
     ///
     /// ## Example
     /// ```markdown
