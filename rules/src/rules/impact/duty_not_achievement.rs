@@ -20,14 +20,14 @@ declare_rule! {
     /// ("…, cutting refunds", "…, which reduced churn", "faster"), a recognition ("award",
     /// "promoted"), or sub-bullets that do. The phrases are in `rules/data/duties.toml`.
     ///
-    /// Three rules look at the same bullets, and each bullet gets at most one of them for
-    /// the same words. `duty-not-achievement` owns a duty with no outcome, the whole bullet:
+    /// Several rules look at the same bullets, and a bullet gets one diagnostic for the
+    /// same words. `duty-not-achievement` owns a duty with no outcome, the whole bullet:
     /// when it reports a bullet, `weak-opener` (for its "Responsible for" or "Handled"),
     /// `missing-action-verb` (for its "Maintenance") and `missing-metric` (for its lack of
-    /// a number) leave that bullet alone, since a better verb or a number would not turn a
-    /// duty into a result. Once the bullet says what changed, `weak-opener` still reports a
-    /// weak opening ("Responsible for cutting refunds by 20%"), and a bullet that opens with
-    /// an action verb but has no number is `missing-metric`'s. With
+    /// a number) leave that bullet alone, since what it lacks is an outcome, which a better
+    /// verb does not supply. Once the bullet says what changed, `weak-opener` still
+    /// reports a weak opening ("Responsible for cutting refunds by 20%"), and a bullet that
+    /// opens with an action verb but has no number is `missing-metric`'s. With
     /// `duty-not-achievement` turned off, the other three report these bullets as before.
     ///
     /// ## Why is this bad?
