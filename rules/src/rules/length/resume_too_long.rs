@@ -1,5 +1,5 @@
 use crate::document::dates::{End, YearMonth};
-use crate::document::{Block, BlockKind, Format, Resume, Role, SectionKind};
+use crate::document::{Block, BlockKind, Format, LayoutKind, Resume, Role, SectionKind};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 use crate::span::TextRange;
 
@@ -18,8 +18,9 @@ declare_rule! {
     /// other entries, and follows a paragraph outside a role. In YAML and JSON, a section
     /// without a written heading (JSON Resume's `work`) still gets one, and the fields of
     /// an entry (title, company, dates, location) are set side by side at 60 characters a
-    /// line, as themes lay them out in two columns; what a theme does not print (RenderCV's
-    /// `design` and `locale`, file paths, photos, URLs) counts for nothing.
+    /// line, as themes lay them out in two columns (so are the cells of a Markdown
+    /// table); what a theme does not print (RenderCV's `design` and `locale`, file paths,
+    /// photos, URLs) counts for nothing.
     ///
     /// Years of experience are the union of the periods of the roles in the experience
     /// section or, without one, of the roles under headings hirelint does not know
@@ -240,6 +241,12 @@ fn line_items(resume: &Resume) -> Vec<(Option<usize>, f64)> {
             .count();
         items.push((None, HEADING_LINES * unheaded as f64));
     }
+    let tables: Vec<TextRange> = resume
+        .layout
+        .iter()
+        .filter(|l| l.kind == LayoutKind::Table)
+        .map(|l| l.span)
+        .collect();
     let mut seen_section = false;
     let mut last_role = None;
     // Width of the run of fields being set side by side, and its field count.
@@ -271,6 +278,10 @@ fn line_items(resume: &Resume) -> Vec<(Option<usize>, f64)> {
                 items.push((Some(index), lines + HEADING_LINES));
                 continue;
             }
+        }
+        // Fields, and the cells of a Markdown table, are set side by side.
+        let in_table = || tables.iter().any(|t| t.contains(block.text.span().start()));
+        if (structured && block.kind == BlockKind::Field) || (!structured && in_table()) {
             let len = text.chars().count();
             match &mut run {
                 Some((section, role, width, _))
@@ -630,6 +641,14 @@ mod tests {
         assert_clean(R, Format::Json, &json(3, 5));
         // Twelve years: two pages are fine in JSON too.
         assert_clean(R, Format::Json, &json(12, 3));
+    }
+
+    #[test]
+    fn table_cells_are_set_side_by_side() {
+        let doc = "# Ada\n\n## Skills\n\n| Area | Tools |\n| --- | --- |\n| Languages | Rust, Go |\n| Data | Postgres, Kafka |\n";
+        // Name 2, heading 2, six short cells on one line of 60 characters and a gap.
+        let p = pages(Format::Markdown, doc);
+        assert!((p - 5.5 / 50.0).abs() < 1e-9, "{p} pages");
     }
 
     #[test]
