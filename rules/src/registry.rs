@@ -33,6 +33,7 @@ macro_rules! register_rules {
 
 register_rules! {
     // impact
+    DutyNotAchievement => rules::impact::duty_not_achievement::DutyNotAchievement,
     MissingMetric => rules::impact::missing_metric::MissingMetric,
     UnfilledPlaceholder => rules::impact::unfilled_placeholder::UnfilledPlaceholder,
     // verbs
@@ -61,6 +62,7 @@ register_rules! {
     BulletCount => rules::length::bullet_count::BulletCount,
     LongBullet => rules::length::long_bullet::LongBullet,
     LongSummary => rules::length::long_summary::LongSummary,
+    ResumeTooLong => rules::length::resume_too_long::ResumeTooLong,
     // dates
     EmploymentGap => rules::dates::employment_gap::EmploymentGap,
     EndBeforeStart => rules::dates::end_before_start::EndBeforeStart,

@@ -3,6 +3,7 @@
 
 mod buzzwords;
 mod dates;
+mod duties;
 mod fillers;
 pub mod headings;
 mod personal;
@@ -12,6 +13,7 @@ mod verbs;
 
 pub use buzzwords::Buzzwords;
 pub use dates::DateWords;
+pub use duties::Duties;
 pub use fillers::Fillers;
 pub use headings::Headings;
 pub use personal::{PersonalData, PersonalItem, normalize_key, normalize_key_into};
@@ -25,6 +27,7 @@ use std::sync::{Arc, LazyLock};
 pub const FILES: &[(&str, &str)] = &[
     ("buzzwords.toml", include_str!("../../data/buzzwords.toml")),
     ("dates.toml", include_str!("../../data/dates.toml")),
+    ("duties.toml", include_str!("../../data/duties.toml")),
     ("fillers.toml", include_str!("../../data/fillers.toml")),
     ("headings.toml", include_str!("../../data/headings.toml")),
     (
@@ -49,6 +52,7 @@ fn file(name: &str) -> &'static str {
 pub struct Data {
     pub buzzwords: Buzzwords,
     pub dates: DateWords,
+    pub duties: Duties,
     pub tech_names: TechNames,
     pub fillers: Fillers,
     pub headings: Headings,
@@ -87,6 +91,7 @@ impl Data {
             buzzwords: Buzzwords::parse(file("buzzwords.toml"))
                 .map_err(|e| format!("buzzwords.toml: {e}"))?,
             dates: DateWords::parse(file("dates.toml")).map_err(|e| format!("dates.toml: {e}"))?,
+            duties: Duties::parse(file("duties.toml")).map_err(|e| format!("duties.toml: {e}"))?,
             tech_names: TechNames::parse(file("tech_names.toml"))
                 .map_err(|e| format!("tech_names.toml: {e}"))?,
             fillers: Fillers::parse(file("fillers.toml"))

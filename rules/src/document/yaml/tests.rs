@@ -68,6 +68,17 @@ fn plain_scalars_map_exactly() {
 }
 
 #[test]
+fn fresh_affiliation_history_is_not_experience() {
+    let r = read_json(
+        r#"{"employment":{"history":[{"employer":"Acme","start":"2019-01"}]},"affiliation":{"history":[{"organization":"ACM","start":"2010-01"}]}}"#,
+    );
+    let kinds: Vec<SectionKind> = r.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, [SectionKind::Experience]);
+    let acm = block(&r, "ACM");
+    assert_eq!(acm.section, None);
+}
+
+#[test]
 fn single_quoted_scalars_map_exactly() {
     let src = "summary: 'It''s é 😀 漢 Helped\n  folded Helped'\n";
     let r = read(src);

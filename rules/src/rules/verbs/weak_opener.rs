@@ -51,7 +51,9 @@ declare_rule! {
     /// reported. A phrase after an adverb ("Also responsible for") is not reported.
     /// A bullet this rule reports is left to it by `tense-mismatch`, `repeated-opener` and
     /// `passive-voice`, so "Help build" in a past role or "I was tasked with" is reported
-    /// once.
+    /// once. A bullet that states a duty and no outcome ("Responsible for the monthly
+    /// report") is left to `duty-not-achievement` when that rule is on: a better verb would
+    /// not make it a result.
     pub struct WeakOpener {
         id: "weak-opener",
         category: Verbs,
@@ -65,6 +67,8 @@ impl Rule for WeakOpener {
         let verbs = &cx.data().verbs;
         for (index, block) in cx.resume.blocks.iter().enumerate() {
             let starts = match block.kind {
+                // A duty with no outcome is `duty-not-achievement`'s, when it is on.
+                BlockKind::Bullet if cx.duty_claims(index) => continue,
                 BlockKind::Bullet if in_scope(cx.resume, block) => vec![0],
                 BlockKind::Paragraph | BlockKind::Summary
                     if block.role.is_some() && in_scope(cx.resume, block) =>
