@@ -75,6 +75,16 @@ declare_rule! {
     /// - Rebuilt the close workflow for the finance team, cutting its cycle time from 6 days to 2 and saving 40 hours a month
     /// - Rebuilt the reconciliation workflow for the finance team, cutting its cycle time from 6 days to 2 and saving 40 hours a month
     /// - Rebuilt the statements workflow for the finance team, cutting its cycle time from 6 days to 2 and saving 40 hours a month
+    /// - Rebuilt the payroll audit workflow for the finance team, cutting its cycle time from 6 days to 2 and saving 40 hours a month
+    /// - Rebuilt the grants workflow for the finance team, cutting its cycle time from 6 days to 2 and saving 40 hours a month
+    /// - Rebuilt the travel workflow for the finance team, cutting its cycle time from 6 days to 2 and saving 40 hours a month
+    /// - Rebuilt the benefits workflow for the finance team, cutting its cycle time from 6 days to 2 and saving 40 hours a month
+    /// - Rebuilt the leases workflow for the finance team, cutting its cycle time from 6 days to 2 and saving 40 hours a month
+    /// - Rebuilt the capital workflow for the finance team, cutting its cycle time from 6 days to 2 and saving 40 hours a month
+    /// - Rebuilt the equity workflow for the finance team, cutting its cycle time from 6 days to 2 and saving 40 hours a month
+    /// - Rebuilt the royalties workflow for the finance team, cutting its cycle time from 6 days to 2 and saving 40 hours a month
+    /// - Rebuilt the tariffs workflow for the finance team, cutting its cycle time from 6 days to 2 and saving 40 hours a month
+    /// - Rebuilt the customs workflow for the finance team, cutting its cycle time from 6 days to 2 and saving 40 hours a month
     /// ```
     ///
     /// ## Use instead
@@ -91,7 +101,7 @@ declare_rule! {
     ///
     /// ## Known limits
     /// An estimate, not a rendering: fonts, margins and themes differ, so the rule reports
-    /// only beyond 1.2 pages (2.4 after ten years). Hard line breaks inside a paragraph
+    /// only beyond 1.5 pages (2.5 after ten years). Hard line breaks inside a paragraph
     /// are read as spaces. Student and academic CVs, whose publications and talks
     /// legitimately run long, are still held to the US guide's resume norms; disable the
     /// rule in such a file. Without a current month in the settings (the engine reads no
@@ -119,8 +129,9 @@ const BULLET_INDENT: usize = 4;
 const HEADING_LINES: f64 = 2.0;
 /// Space between paragraphs and between roles.
 const GAP_LINES: f64 = 0.5;
-/// The estimate is rough: report only beyond the limit by this share.
-const TOLERANCE: f64 = 1.2;
+/// The estimate is rough (themes differ by a third in what fits on a page): report only
+/// beyond the limit by half a page, so a dense one-pager set in a spacious theme is left alone.
+const MARGIN_PAGES: f64 = 0.5;
 /// Experience from which two pages are the norm, in months.
 const SENIOR_MONTHS: i32 = 10 * 12;
 
@@ -161,7 +172,7 @@ impl Rule for ResumeTooLong {
         // Without the current month, a role that goes on may hide ten years.
         let senior = experience.months >= SENIOR_MONTHS || experience.lower_bound;
         let limit = if senior { 2.0 } else { 1.0 };
-        if pages <= limit * TOLERANCE {
+        if pages <= limit + MARGIN_PAGES {
             return;
         }
         let norm = if senior {
@@ -533,20 +544,20 @@ mod tests {
     }
 
     #[test]
-    fn one_page_and_the_tolerance_are_fine() {
+    fn one_page_and_the_margin_are_fine() {
         assert_clean(R, Format::Markdown, &md(&["2019 – 2022"], 20));
         assert_eq!(
-            messages(R, Format::Markdown, &md(&["Recently"], 30)),
+            messages(R, Format::Markdown, &md(&["Recently"], 40)),
             [
-                "Resume is about 1.3 pages with no dated experience; the US norm is one page under 10 years"
+                "Resume is about 1.7 pages with no dated experience; the US norm is one page under 10 years"
             ]
         );
-        // 7 + 2 x 26 = 59 lines, 1.18 pages: within the estimate's error.
-        assert_clean(R, Format::Markdown, &md(&["2019 – 2022"], 26));
+        // 7 + 2 x 34 = 75 lines, 1.5 pages: within the estimate's error.
+        assert_clean(R, Format::Markdown, &md(&["2019 – 2022"], 34));
         assert_eq!(
-            messages(R, Format::Markdown, &md(&["2019 – 2022"], 27)),
+            messages(R, Format::Markdown, &md(&["2019 – 2022"], 35)),
             [
-                "Resume is about 1.2 pages for 3 years of experience; the US norm is one page under 10 years"
+                "Resume is about 1.5 pages for 3 years of experience; the US norm is one page under 10 years"
             ]
         );
     }
@@ -621,21 +632,21 @@ mod tests {
 
     #[test]
     fn yaml_and_json() {
-        // Three years, 3 x 11 two-line highlights: about 1.5 pages.
-        let y = yaml(3, 11);
+        // Three years, 3 x 14 two-line highlights: about 1.9 pages.
+        let y = yaml(3, 14);
         assert_eq!(
             messages(R, Format::Yaml, &y),
             [
-                "Resume is about 1.5 pages for 3 years of experience; the US norm is one page under 10 years"
+                "Resume is about 1.9 pages for 3 years of experience; the US norm is one page under 10 years"
             ]
         );
         assert_eq!(flagged(R, Format::Yaml, &y), ["Ada Lovelace"]);
         assert_clean(R, Format::Yaml, &yaml(3, 5));
-        let j = json(3, 11);
+        let j = json(3, 14);
         assert_eq!(
             messages(R, Format::Json, &j),
             [
-                "Resume is about 1.5 pages for 3 years of experience; the US norm is one page under 10 years"
+                "Resume is about 1.8 pages for 3 years of experience; the US norm is one page under 10 years"
             ]
         );
         assert_clean(R, Format::Json, &json(3, 5));
