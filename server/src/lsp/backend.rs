@@ -7,7 +7,9 @@
 //! across an `.await`; requests lint a snapshot taken under the lock, after it.
 
 use super::session::{ClientCaps, Session};
-use super::{capabilities, code_action, document_symbol, hover, position, publish, watch};
+use super::{
+    capabilities, code_action, document_symbol, hover, position, publish, transport, watch,
+};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use tokio::sync::Notify;
@@ -51,6 +53,11 @@ impl Backend {
     /// `hirelint/viewFileText` (see `ext.rs`).
     pub async fn view_file_text(&self, params: TextDocumentIdentifier) -> Result<Option<String>> {
         Ok(self.shared.session().text(&params.uri))
+    }
+
+    /// The stand-in for a message that could not be decoded (see `transport.rs`).
+    pub async fn invalid_message(&self, params: serde_json::Value) -> Result<()> {
+        Err(transport::error_for(&params))
     }
 }
 

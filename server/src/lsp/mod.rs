@@ -27,6 +27,7 @@ mod hover;
 mod position;
 mod publish;
 mod session;
+mod transport;
 mod watch;
 
 use backend::{Backend, Shared};
@@ -60,8 +61,11 @@ pub fn run() -> ExitCode {
             shared: backend_shared,
         })
         .custom_method(ext::VIEW_FILE_TEXT, Backend::view_file_text)
+        .custom_method(transport::INVALID_MESSAGE, Backend::invalid_message)
         .finish();
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        let (to_server, from_filter) = tokio::io::duplex(64 << 10);
+        tokio::spawn(transport::filter(tokio::io::stdin(), to_server));
+        Server::new(from_filter, tokio::io::stdout(), socket)
             .serve(service)
             .await;
     });
