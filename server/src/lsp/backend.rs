@@ -71,7 +71,10 @@ impl LanguageServer for Backend {
                 .and_then(|g| g.position_encodings.as_deref()),
         );
         let caps = capabilities::client_caps(&params.capabilities);
-        let _ = self.shared.session.set(Mutex::new(Session::new(encoding, caps)));
+        let _ = self
+            .shared
+            .session
+            .set(Mutex::new(Session::new(encoding, caps)));
         tokio::spawn(publish::run(Arc::clone(&self.shared), self.client.clone()));
         info!(?encoding, "initialized");
         Ok(capabilities::initialize_result(encoding))

@@ -60,7 +60,10 @@ pub fn code_actions(snap: &Snapshot, params: &CodeActionParams) -> Vec<CodeActio
     {
         actions.push(action);
     }
-    actions.into_iter().map(CodeActionOrCommand::CodeAction).collect()
+    actions
+        .into_iter()
+        .map(CodeActionOrCommand::CodeAction)
+        .collect()
 }
 
 /// Whether a diagnostic's range meets the requested range (an empty request range inside
@@ -131,14 +134,22 @@ fn disable_actions(snap: &Snapshot, analysis: &Analysis, d: &Diagnostic) -> Vec<
     if let Some(comment) = comment("disable-next-line") {
         let edit = Edit::insert(line_start, format!("{indent}{comment}{eol}"));
         if silences(snap, analysis, d, &edit) {
-            actions.push(disable_action(snap, format!("Disable {rule} for this line"), &edit));
+            actions.push(disable_action(
+                snap,
+                format!("Disable {rule} for this line"),
+                &edit,
+            ));
         }
     }
     if let Some(comment) = comment("disable-file") {
         let at = file_comment_offset(text, format);
         let edit = Edit::insert(at, format!("{comment}{eol}"));
         if silences(snap, analysis, d, &edit) {
-            actions.push(disable_action(snap, format!("Disable {rule} for this file"), &edit));
+            actions.push(disable_action(
+                snap,
+                format!("Disable {rule} for this file"),
+                &edit,
+            ));
         }
     }
     actions
@@ -167,7 +178,13 @@ fn silences(snap: &Snapshot, analysis: &Analysis, d: &Diagnostic, edit: &Edit) -
         return false;
     }
     text.insert_str(at, &edit.replacement);
-    let shift = |i: usize| if i >= at { i + edit.replacement.len() } else { i };
+    let shift = |i: usize| {
+        if i >= at {
+            i + edit.replacement.len()
+        } else {
+            i
+        }
+    };
     let moved = TextRange::new(shift(d.range.start()), shift(d.range.end()));
     let report = hirelint_rules::lint(&snap.input(&text, resolved));
     !report
@@ -203,11 +220,11 @@ fn file_comment_offset(text: &str, format: Format) -> usize {
 /// only what changed.
 fn fix_all(snap: &Snapshot, analysis: &Analysis) -> Option<CodeAction> {
     let resolved = snap.resolved.as_deref()?;
-    let has_safe = analysis
-        .report
-        .diagnostics
-        .iter()
-        .any(|d| d.fixes.iter().any(|f| f.applicability == Applicability::Safe));
+    let has_safe = analysis.report.diagnostics.iter().any(|d| {
+        d.fixes
+            .iter()
+            .any(|f| f.applicability == Applicability::Safe)
+    });
     if !has_safe {
         return None;
     }

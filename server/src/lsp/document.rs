@@ -132,7 +132,10 @@ mod tests {
     #[test]
     fn stale_versions_are_dropped_and_bad_ranges_clamped() {
         let mut d = doc("ab\n");
-        assert_eq!(d.apply(1, vec![change(0, 0, 0, 0, "x")], PositionEncoding::Utf8), Applied::Stale);
+        assert_eq!(
+            d.apply(1, vec![change(0, 0, 0, 0, "x")], PositionEncoding::Utf8),
+            Applied::Stale
+        );
         assert_eq!(d.text(), "ab\n");
         let applied = d.apply(3, vec![change(5, 0, 0, 99, "!")], PositionEncoding::Utf8);
         assert_eq!(applied, Applied::Changed { clamped: 1 });

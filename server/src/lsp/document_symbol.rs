@@ -33,7 +33,13 @@ pub fn document_symbols(snap: &Snapshot) -> Option<DocumentSymbolResponse> {
             return None;
         }
         let detail = role.dates.as_ref().map(|d| one_line(d.as_str()));
-        Some(symbol(name, SymbolKind::OBJECT, role.span, header.span(), detail))
+        Some(symbol(
+            name,
+            SymbolKind::OBJECT,
+            role.span,
+            header.span(),
+            detail,
+        ))
     };
     let mut symbols = Vec::new();
     for (i, section) in resume.sections.iter().enumerate() {

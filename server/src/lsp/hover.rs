@@ -77,11 +77,19 @@ mod tests {
     #[test]
     fn hover_text_has_the_four_sections_only() {
         let text = rule_markdown(RuleId::WeakOpener, "Weak opener \"Responsible for\"");
-        assert!(text.starts_with("**weak-opener** (verbs): Weak opener"), "{text}");
+        assert!(
+            text.starts_with("**weak-opener** (verbs): Weak opener"),
+            "{text}"
+        );
         let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("### ")).collect();
         assert_eq!(
             headings,
-            ["### What it does", "### Why is this bad?", "### Example", "### Use instead"]
+            [
+                "### What it does",
+                "### Why is this bad?",
+                "### Example",
+                "### Use instead"
+            ]
         );
         assert!(!text.contains("Known limits"));
         assert!(text.contains("```markdown"));

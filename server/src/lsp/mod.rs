@@ -55,7 +55,9 @@ pub fn run() -> ExitCode {
     };
     let shared = Arc::new(Shared::new());
     let backend_shared = Arc::clone(&shared);
+    let serve_shared = Arc::clone(&shared);
     runtime.block_on(async move {
+        let shared = serve_shared;
         let (service, socket) = LspService::build(move |client| Backend {
             client,
             shared: backend_shared,
@@ -64,18 +66,32 @@ pub fn run() -> ExitCode {
         .custom_method(transport::INVALID_MESSAGE, Backend::invalid_message)
         .finish();
         let (to_server, from_filter) = tokio::io::duplex(64 << 10);
-        tokio::spawn(transport::filter(tokio::io::stdin(), to_server));
+        let exit_shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            if transport::filter(tokio::io::stdin(), to_server).await == transport::Ended::Exit {
+                // tower-lsp returns from `serve` once the handlers in flight finish; one
+                // may wait for a client that is gone (a registration the client never
+                // answered). `exit` must end the process at once: give the last
+                // responses a moment to be written, then go.
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                std::process::exit(exit_code(&exit_shared));
+            }
+        });
         Server::new(from_filter, tokio::io::stdout(), socket)
             .serve(service)
             .await;
     });
-    let code = if shared.shut_down.load(Ordering::SeqCst) {
+    // At once: dropping the runtime would wait for the thread blocked reading stdin.
+    std::process::exit(exit_code(&shared))
+}
+
+/// 0 after `shutdown`, 1 otherwise, as the protocol asks.
+fn exit_code(shared: &Shared) -> i32 {
+    if shared.shut_down.load(Ordering::SeqCst) {
         0
     } else {
         1
-    };
-    // At once: dropping the runtime would wait for the thread blocked reading stdin.
-    std::process::exit(code)
+    }
 }
 
 /// Logs go to standard error (standard output is the protocol), at the level named by

@@ -174,10 +174,17 @@ mod tests {
             let rope = Rope::from_str(text);
             for (encoding, (line, col)) in [(Utf8, utf8), (Utf16, utf16)] {
                 let p = pos(line, col);
-                assert_eq!(position(&rope, byte, encoding), p, "{text:?} {byte} {encoding:?}");
+                assert_eq!(
+                    position(&rope, byte, encoding),
+                    p,
+                    "{text:?} {byte} {encoding:?}"
+                );
                 assert_eq!(
                     offset(&rope, p, encoding),
-                    Offset { byte, clamped: false },
+                    Offset {
+                        byte,
+                        clamped: false
+                    },
                     "{text:?} {p:?} {encoding:?}"
                 );
             }
@@ -189,16 +196,43 @@ mod tests {
         let rope = Rope::from_str("ab\r\ncd😀\n");
         // Past the end of a line: the line's end, before its break.
         for encoding in [Utf8, Utf16] {
-            assert_eq!(offset(&rope, pos(0, 99), encoding), Offset { byte: 2, clamped: true });
+            assert_eq!(
+                offset(&rope, pos(0, 99), encoding),
+                Offset {
+                    byte: 2,
+                    clamped: true
+                }
+            );
             // Past the last line: the end of the document.
-            assert_eq!(offset(&rope, pos(9, 0), encoding), Offset { byte: 11, clamped: true });
+            assert_eq!(
+                offset(&rope, pos(9, 0), encoding),
+                Offset {
+                    byte: 11,
+                    clamped: true
+                }
+            );
             assert_eq!(
                 offset(&rope, pos(0, u32::MAX), encoding),
-                Offset { byte: 2, clamped: true }
+                Offset {
+                    byte: 2,
+                    clamped: true
+                }
             );
         }
-        assert_eq!(offset(&rope, pos(1, 6), Utf8), Offset { byte: 10, clamped: false });
-        assert_eq!(offset(&rope, pos(1, 4), Utf16), Offset { byte: 10, clamped: false });
+        assert_eq!(
+            offset(&rope, pos(1, 6), Utf8),
+            Offset {
+                byte: 10,
+                clamped: false
+            }
+        );
+        assert_eq!(
+            offset(&rope, pos(1, 4), Utf16),
+            Offset {
+                byte: 10,
+                clamped: false
+            }
+        );
         // Byte offsets past the end, or inside a char, map to a real position.
         assert_eq!(position(&rope, 999, Utf16), pos(2, 0));
         assert_eq!(position(&rope, 8, Utf16), pos(1, 2));

@@ -7,8 +7,8 @@
 //! publications for one document can never overtake each other, and a burst of edits is
 //! linted once.
 
-use super::convert;
 use super::backend::Shared;
+use super::convert;
 use std::sync::Arc;
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::Uri;

@@ -16,19 +16,36 @@ pub const INVALID_MESSAGE: &str = "hirelint/invalidMessage";
 /// A message larger than this is skipped as invalid, never buffered.
 const MAX_MESSAGE: usize = 64 << 20;
 
-/// Copies messages from `input` to `output` until the end of `input`.
-pub async fn filter(input: impl AsyncRead + Unpin, mut output: impl AsyncWrite + Unpin) {
+/// Why the filter stopped.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// The `exit` notification went through.
+    Exit,
+    /// End of input, or the server stopped reading.
+    Closed,
+}
+
+/// Copies messages from `input` to `output` until `exit` or the end of `input`.
+pub async fn filter(input: impl AsyncRead + Unpin, mut output: impl AsyncWrite + Unpin) -> Ended {
     let mut input = BufReader::new(input);
+    let mut ended = Ended::Closed;
     loop {
         let frame = match read_frame(&mut input).await {
             Ok(Some(frame)) => frame,
             Ok(None) | Err(_) => break,
         };
+        let mut exit = false;
         let body = match frame {
             Frame::Body(body) => match classify(&body) {
-                Valid::Yes => body,
+                Valid::Yes { exit: e } => {
+                    exit = e;
+                    body
+                }
                 Valid::No { code, id } => {
-                    warn!(code, "invalid message on standard input; answered with an error");
+                    warn!(
+                        code,
+                        "invalid message on standard input; answered with an error"
+                    );
                     stand_in(code, id)
                 }
             },
@@ -46,8 +63,13 @@ pub async fn filter(input: impl AsyncRead + Unpin, mut output: impl AsyncWrite +
         if written.await.is_err() {
             break;
         }
+        if exit {
+            ended = Ended::Exit;
+            break;
+        }
     }
     let _ = output.shutdown().await;
+    ended
 }
 
 enum Frame {
@@ -57,7 +79,7 @@ enum Frame {
 }
 
 enum Valid {
-    Yes,
+    Yes { exit: bool },
     No { code: i64, id: Value },
 }
 
@@ -69,10 +91,13 @@ fn classify(body: &[u8]) -> Valid {
             id: Value::Null,
         };
     };
-    if serde_json::from_value::<Response>(value.clone()).is_ok()
-        || serde_json::from_value::<Request>(value.clone()).is_ok()
-    {
-        return Valid::Yes;
+    if serde_json::from_value::<Response>(value.clone()).is_ok() {
+        return Valid::Yes { exit: false };
+    }
+    if let Ok(request) = serde_json::from_value::<Request>(value.clone()) {
+        return Valid::Yes {
+            exit: request.method() == "exit",
+        };
     }
     let id = value
         .get("id")
@@ -141,7 +166,8 @@ async fn read_frame(input: &mut (impl AsyncBufReadExt + Unpin)) -> std::io::Resu
         }
         Some(n) if !bad => {
             // Too large: skip its body.
-            let skipped = tokio::io::copy(&mut input.take(n as u64), &mut tokio::io::sink()).await?;
+            let skipped =
+                tokio::io::copy(&mut input.take(n as u64), &mut tokio::io::sink()).await?;
             if skipped < n as u64 {
                 return Ok(None);
             }
