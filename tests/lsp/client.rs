@@ -476,12 +476,8 @@ fn count_lines(s: &str) -> usize {
     let mut n = 0;
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'\n' {
+        if b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')) {
             n += 1;
-        } else if b[i] == b'\r' {
-            if b.get(i + 1) != Some(&b'\n') {
-                n += 1;
-            }
         }
         i += 1;
     }

@@ -138,8 +138,11 @@ mod tests {
         Position::new(line, character)
     }
 
+    /// (line, column)
+    type LineCol = (u32, u32);
+
     /// (text, byte offset, UTF-8 position, UTF-16 position)
-    const TABLE: &[(&str, usize, (u32, u32), (u32, u32))] = &[
+    const TABLE: &[(&str, usize, LineCol, LineCol)] = &[
         // ASCII
         ("abc\ndef", 0, (0, 0), (0, 0)),
         ("abc\ndef", 2, (0, 2), (0, 2)),
