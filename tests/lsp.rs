@@ -623,3 +623,56 @@ fn a_config_present_at_start_applies_and_no_watch_without_dynamic_registration()
         server.server_requests
     );
 }
+
+#[test]
+fn placeholder_fixes_are_snippets_where_the_client_takes_them() {
+    let mut server = Server::builder().snippets(true).start();
+    let uri = server.open("resume.md", "markdown", RESUME);
+    let diagnostics = server.diagnostics(&uri, Some(1));
+    let metric = find(&diagnostics, "missing-metric");
+    let actions = server.code_actions(&uri, metric["range"].clone(), Some(&["quickfix"]));
+    let placeholder = actions
+        .iter()
+        .find(|a| a["title"] == "Add a placeholder metric: \"… for [N] users\"")
+        .unwrap();
+    assert!(placeholder.get("edit").is_none(), "{placeholder}");
+    assert_eq!(placeholder["command"]["command"], "hirelint.applyFix");
+    // Other fixes keep plain edits.
+    let replace = actions
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Replace"))
+        .unwrap();
+    assert!(replace["edit"]["changes"][&uri].is_array());
+
+    let result = server.call(
+        "workspace/executeCommand",
+        json!({ "command": "hirelint.applyFix", "arguments": placeholder["command"]["arguments"] }),
+    );
+    assert_eq!(result, Value::Null);
+    let (_, apply) = server
+        .server_requests
+        .iter()
+        .find(|(m, _)| m == "workspace/applyEdit")
+        .expect("a workspace/applyEdit request")
+        .clone();
+    let change = &apply["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"], json!({ "uri": uri, "version": 1 }));
+    assert_eq!(
+        change["edits"][0]["snippet"],
+        json!({ "kind": "snippet", "value": " for ${1:[N]} users" })
+    );
+    // Once the document changed, the command no longer applies: nothing is sent.
+    server.change(&uri, 2, &[(range(RESUME, 0, 0, server.encoding), " ")]);
+    server.diagnostics(&uri, Some(2));
+    server.call(
+        "workspace/executeCommand",
+        json!({ "command": "hirelint.applyFix", "arguments": placeholder["command"]["arguments"] }),
+    );
+    let applies = server
+        .server_requests
+        .iter()
+        .filter(|(m, _)| m == "workspace/applyEdit")
+        .count();
+    assert_eq!(applies, 1);
+    // Without the capability the same fix is a plain edit (see the parity test).
+}

@@ -24,6 +24,7 @@ pub struct Builder {
     files: Vec<(String, String)>,
     watch: bool,
     hierarchical: bool,
+    snippets: bool,
     args: Vec<&'static str>,
     cwd: Option<PathBuf>,
 }
@@ -35,6 +36,7 @@ impl Default for Builder {
             files: Vec::new(),
             watch: true,
             hierarchical: true,
+            snippets: false,
             args: vec!["server"],
             cwd: None,
         }
@@ -57,6 +59,11 @@ impl Builder {
     }
     pub fn hierarchical(mut self, on: bool) -> Self {
         self.hierarchical = on;
+        self
+    }
+    /// `workspace.workspaceEdit.snippetEditSupport` (LSP 3.18).
+    pub fn snippets(mut self, on: bool) -> Self {
+        self.snippets = on;
         self
     }
     pub fn args(mut self, args: &[&'static str]) -> Self {
@@ -132,6 +139,7 @@ impl Builder {
             done: false,
             builder_watch: self.watch,
             builder_hierarchical: self.hierarchical,
+            builder_snippets: self.snippets,
             builder_encodings: self.encodings,
         }
     }
@@ -182,6 +190,7 @@ pub struct Server {
     done: bool,
     builder_watch: bool,
     builder_hierarchical: bool,
+    builder_snippets: bool,
     builder_encodings: Option<Vec<&'static str>>,
 }
 
@@ -205,6 +214,7 @@ impl Server {
                     "workspace": {
                         "didChangeWatchedFiles": { "dynamicRegistration": self.builder_watch },
                         "configuration": true,
+                        "workspaceEdit": { "documentChanges": true, "snippetEditSupport": self.builder_snippets },
                     },
                     "textDocument": {
                         "hover": { "contentFormat": ["markdown", "plaintext"] },
@@ -284,6 +294,7 @@ impl Server {
                             params["items"].as_array().map_or(0, Vec::len)
                         ])
                     }
+                    "workspace/applyEdit" => json!({ "applied": true }),
                     _ => Value::Null,
                 };
                 let response = json!({ "jsonrpc": "2.0", "id": id, "result": result });

@@ -8,7 +8,8 @@
 
 use super::session::{ClientCaps, Session};
 use super::{
-    capabilities, code_action, document_symbol, hover, position, publish, transport, watch,
+    capabilities, code_action, document_symbol, execute_command, hover, position, publish,
+    transport, watch,
 };
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
@@ -23,6 +24,9 @@ pub struct Shared {
     pub wake: Notify,
     /// Set by `shutdown`: `exit` then ends the process with 0 (else 1, per the protocol).
     pub shut_down: AtomicBool,
+    /// Whether the client takes snippet edits (set by `transport.rs` from the raw
+    /// `initialize`, before `initialize` is handled).
+    pub snippet_edits: AtomicBool,
 }
 
 impl Shared {
@@ -31,6 +35,7 @@ impl Shared {
             session: OnceLock::new(),
             wake: Notify::new(),
             shut_down: AtomicBool::new(false),
+            snippet_edits: AtomicBool::new(false),
         }
     }
 
@@ -70,7 +75,8 @@ impl LanguageServer for Backend {
                 .as_ref()
                 .and_then(|g| g.position_encodings.as_deref()),
         );
-        let caps = capabilities::client_caps(&params.capabilities);
+        let mut caps = capabilities::client_caps(&params.capabilities);
+        caps.snippet_edits = self.shared.snippet_edits.load(Ordering::SeqCst);
         let _ = self
             .shared
             .session
@@ -137,6 +143,17 @@ impl LanguageServer for Backend {
         let p = params.text_document_position_params;
         let snapshot = self.shared.session().snapshot(&p.text_document.uri);
         Ok(snapshot.and_then(|snap| hover::hover(&snap, p.position)))
+    }
+
+    async fn execute_command(
+        &self,
+        params: ExecuteCommandParams,
+    ) -> Result<Option<serde_json::Value>> {
+        let Some(apply) = execute_command::prepare(&self.shared, &params) else {
+            return Ok(None);
+        };
+        execute_command::run(&self.client, apply).await;
+        Ok(None)
     }
 
     async fn document_symbol(

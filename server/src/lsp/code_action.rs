@@ -5,6 +5,7 @@
 use super::convert;
 use super::position;
 use super::session::{Analysis, Snapshot};
+use super::snippet;
 use hirelint_rules::{
     Applicability, Diagnostic, Edit, Format, RuleId, TextRange, fix_until_stable,
 };
@@ -89,19 +90,31 @@ fn quick_fixes(snap: &Snapshot, d: &Diagnostic) -> Vec<CodeAction> {
         .iter()
         .enumerate()
         .map(|(i, fix)| {
-            let edits = fix
-                .edits
-                .iter()
-                .map(|e| convert::text_edit(e, &snap.rope, snap.encoding))
-                .collect();
-            CodeAction {
+            let mut action = CodeAction {
                 title: fix.title.clone(),
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![lsp_diagnostic.clone()]),
-                edit: Some(edit_for(snap, edits)),
                 is_preferred: Some(preferred == Some(i)),
                 ..CodeAction::default()
+            };
+            if snap.caps.snippet_edits
+                && fix
+                    .edits
+                    .iter()
+                    .any(|e| snippet::has_placeholder(&e.replacement))
+            {
+                // The client applies it as a snippet, the placeholder selected: through
+                // `workspace/applyEdit`, since the typed `WorkspaceEdit` has no snippets.
+                action.command = Some(snippet::command(snap, d, i, &fix.title));
+            } else {
+                let edits = fix
+                    .edits
+                    .iter()
+                    .map(|e| convert::text_edit(e, &snap.rope, snap.encoding))
+                    .collect();
+                action.edit = Some(edit_for(snap, edits));
             }
+            action
         })
         .collect()
 }

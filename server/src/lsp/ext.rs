@@ -13,6 +13,11 @@
 //! - request `hirelint/viewFileText` (client -> server), params `TextDocumentIdentifier`,
 //!   result the server's text of that document or `null` (after rust-analyzer's
 //!   `viewFileText`): lets tests and bug reports see exactly what the server lints.
+//! - command `hirelint.applyFix` (`workspace/executeCommand`), the action of a placeholder
+//!   fix for clients with `workspace.workspaceEdit.snippetEditSupport`: arguments `[{ uri,
+//!   version, rule, start, end, fix }]` (byte offsets of the diagnostic, index of the fix);
+//!   the server answers with `workspace/applyEdit` carrying a snippet edit ("[N]" a tab
+//!   stop), or nothing if the document changed since.
 //!
 //! Standard protocol the server also uses:
 //! - code action kind `source.fixAll.hirelint` ([`super::code_action::fix_all_kind`]);

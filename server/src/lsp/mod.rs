@@ -14,6 +14,7 @@
 //! | `textDocument/codeAction`             | `code_action::code_actions`          |
 //! | `textDocument/hover`                  | `hover::hover`                       |
 //! | `textDocument/documentSymbol`         | `document_symbol::document_symbols`  |
+//! | `workspace/executeCommand`            | `execute_command` (`hirelint.applyFix`) |
 //! | `workspace/didChangeWatchedFiles`     | `watch` + `Session::reload_config`   |
 //! | `hirelint/viewFileText` (custom)      | `Session::text`                      |
 
@@ -22,11 +23,13 @@ mod code_action;
 mod convert;
 mod document;
 mod document_symbol;
+mod execute_command;
 mod ext;
 mod hover;
 mod position;
 mod publish;
 mod session;
+mod snippet;
 mod transport;
 mod watch;
 
@@ -68,7 +71,16 @@ pub fn run() -> ExitCode {
         let (to_server, from_filter) = tokio::io::duplex(64 << 10);
         let exit_shared = Arc::clone(&shared);
         tokio::spawn(async move {
-            if transport::filter(tokio::io::stdin(), to_server).await == transport::Ended::Exit {
+            let raw_caps = Arc::clone(&exit_shared);
+            let on_initialize = move |params: &serde_json::Value| {
+                let snippets = params
+                    .pointer("/capabilities/workspace/workspaceEdit/snippetEditSupport")
+                    .and_then(serde_json::Value::as_bool)
+                    .unwrap_or(false);
+                raw_caps.snippet_edits.store(snippets, Ordering::SeqCst);
+            };
+            let ended = transport::filter(tokio::io::stdin(), to_server, on_initialize).await;
+            if ended == transport::Ended::Exit {
                 // tower-lsp returns from `serve` once the handlers in flight finish; one
                 // may wait for a client that is gone (a registration the client never
                 // answered). `exit` must end the process at once: give the last
@@ -131,6 +143,8 @@ mod capabilities {
                 .and_then(|t| t.document_symbol.as_ref())
                 .and_then(|s| s.hierarchical_document_symbol_support)
                 .unwrap_or(false),
+            // Not in ls-types: read from the raw params by `transport.rs`.
+            snippet_edits: false,
         }
     }
 
@@ -157,8 +171,12 @@ mod capabilities {
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
-                // Issue 4: `code_lens_provider` (the posting match score) and
-                // `execute_command_provider` (`hirelint.setPosting`) join here.
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![super::snippet::APPLY_FIX.to_owned()],
+                    ..ExecuteCommandOptions::default()
+                }),
+                // Issue 4: `code_lens_provider` (the posting match score) joins here, and
+                // `hirelint.setPosting` the commands.
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {

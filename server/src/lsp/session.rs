@@ -22,6 +22,9 @@ pub struct ClientCaps {
     pub markdown_hover: bool,
     pub watch_dynamic_registration: bool,
     pub hierarchical_symbols: bool,
+    /// `workspace.workspaceEdit.snippetEditSupport` (LSP 3.18), read from the raw
+    /// `initialize` params by `transport.rs` (ls-types does not know the field).
+    pub snippet_edits: bool,
     // Issue 4: `related_information` (publishDiagnostics.relatedInformation), for posting
     // rules.
 }

@@ -26,7 +26,12 @@ pub enum Ended {
 }
 
 /// Copies messages from `input` to `output` until `exit` or the end of `input`.
-pub async fn filter(input: impl AsyncRead + Unpin, mut output: impl AsyncWrite + Unpin) -> Ended {
+/// `on_initialize` sees the raw params of `initialize`, for capabilities ls-types drops.
+pub async fn filter(
+    input: impl AsyncRead + Unpin,
+    mut output: impl AsyncWrite + Unpin,
+    mut on_initialize: impl FnMut(&Value),
+) -> Ended {
     let mut input = BufReader::new(input);
     let mut ended = Ended::Closed;
     loop {
@@ -37,8 +42,14 @@ pub async fn filter(input: impl AsyncRead + Unpin, mut output: impl AsyncWrite +
         let mut exit = false;
         let body = match frame {
             Frame::Body(body) => match classify(&body) {
-                Valid::Yes { exit: e } => {
+                Valid::Yes {
+                    exit: e,
+                    initialize,
+                } => {
                     exit = e;
+                    if let Some(params) = initialize {
+                        on_initialize(&params);
+                    }
                     body
                 }
                 Valid::No { code, id } => {
@@ -79,8 +90,15 @@ enum Frame {
 }
 
 enum Valid {
-    Yes { exit: bool },
-    No { code: i64, id: Value },
+    Yes {
+        exit: bool,
+        /// The params of an `initialize` request.
+        initialize: Option<Value>,
+    },
+    No {
+        code: i64,
+        id: Value,
+    },
 }
 
 /// Whether tower-lsp can decode `body`; if not, the error and the request id, if any.
@@ -92,11 +110,18 @@ fn classify(body: &[u8]) -> Valid {
         };
     };
     if serde_json::from_value::<Response>(value.clone()).is_ok() {
-        return Valid::Yes { exit: false };
+        return Valid::Yes {
+            exit: false,
+            initialize: None,
+        };
     }
     if let Ok(request) = serde_json::from_value::<Request>(value.clone()) {
+        let initialize = (request.method() == "initialize")
+            .then(|| value.get("params").cloned())
+            .flatten();
         return Valid::Yes {
             exit: request.method() == "exit",
+            initialize,
         };
     }
     let id = value
