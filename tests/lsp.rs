@@ -211,6 +211,13 @@ fn stale_versions_are_dropped_and_out_of_range_edits_clamped() {
     server.change(&uri, 5, &[(reversed, "")]);
     server.diagnostics(&uri, Some(5));
     assert_eq!(server.text(&uri).as_deref(), Some("#  Lovelace!"));
+    // A change without a range replaces the whole text.
+    server.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 6 }, "contentChanges": [{ "text": RESUME }] }),
+    );
+    assert!(!server.diagnostics(&uri, Some(6)).is_empty());
+    assert_eq!(server.text(&uri).as_deref(), Some(RESUME));
     // A change for a document that is not open is ignored.
     server.change(
         "file:///nowhere/resume.md",

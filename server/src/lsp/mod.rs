@@ -57,44 +57,44 @@ pub fn run() -> ExitCode {
         }
     };
     let shared = Arc::new(Shared::new());
-    let backend_shared = Arc::clone(&shared);
-    let serve_shared = Arc::clone(&shared);
-    runtime.block_on(async move {
-        let shared = serve_shared;
-        let (service, socket) = LspService::build(move |client| Backend {
-            client,
-            shared: backend_shared,
-        })
-        .custom_method(ext::VIEW_FILE_TEXT, Backend::view_file_text)
-        .custom_method(transport::INVALID_MESSAGE, Backend::invalid_message)
-        .finish();
-        let (to_server, from_filter) = tokio::io::duplex(64 << 10);
-        let exit_shared = Arc::clone(&shared);
-        tokio::spawn(async move {
-            let raw_caps = Arc::clone(&exit_shared);
-            let on_initialize = move |params: &serde_json::Value| {
-                let snippets = params
-                    .pointer("/capabilities/workspace/workspaceEdit/snippetEditSupport")
-                    .and_then(serde_json::Value::as_bool)
-                    .unwrap_or(false);
-                raw_caps.snippet_edits.store(snippets, Ordering::SeqCst);
-            };
-            let ended = transport::filter(tokio::io::stdin(), to_server, on_initialize).await;
-            if ended == transport::Ended::Exit {
-                // tower-lsp returns from `serve` once the handlers in flight finish; one
-                // may wait for a client that is gone (a registration the client never
-                // answered). `exit` must end the process at once: give the last
-                // responses a moment to be written, then go.
-                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-                std::process::exit(exit_code(&exit_shared));
-            }
-        });
-        Server::new(from_filter, tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
-    });
+    runtime.block_on(serve(Arc::clone(&shared)));
     // At once: dropping the runtime would wait for the thread blocked reading stdin.
     std::process::exit(exit_code(&shared))
+}
+
+async fn serve(shared: Arc<Shared>) {
+    let backend_shared = Arc::clone(&shared);
+    let (service, socket) = LspService::build(move |client| Backend {
+        client,
+        shared: backend_shared,
+    })
+    .custom_method(ext::VIEW_FILE_TEXT, Backend::view_file_text)
+    .custom_method(transport::INVALID_MESSAGE, Backend::invalid_message)
+    .finish();
+    let (to_server, from_filter) = tokio::io::duplex(64 << 10);
+    tokio::spawn(read_stdin(shared, to_server));
+    Server::new(from_filter, tokio::io::stdout(), socket)
+        .serve(service)
+        .await;
+}
+
+/// Standard input through `transport::filter` into the server. After `exit`, ends the
+/// process: tower-lsp returns from `serve` only once the handlers in flight finish, and one
+/// may wait on a client that is gone (a registration never answered). The last responses
+/// get a moment to be written.
+async fn read_stdin(shared: Arc<Shared>, to_server: tokio::io::DuplexStream) {
+    let on_initialize = |params: &serde_json::Value| {
+        let snippets = params
+            .pointer("/capabilities/workspace/workspaceEdit/snippetEditSupport")
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false);
+        shared.snippet_edits.store(snippets, Ordering::SeqCst);
+    };
+    let ended = transport::filter(tokio::io::stdin(), to_server, on_initialize).await;
+    if ended == transport::Ended::Exit {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        std::process::exit(exit_code(&shared));
+    }
 }
 
 /// 0 after `shutdown`, 1 otherwise, as the protocol asks.
