@@ -11,13 +11,14 @@ use super::{
     capabilities, code_action, document_symbol, execute_command, hover, position, publish,
     transport, watch,
 };
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use tokio::sync::Notify;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
-use tracing::{info, warn};
+use tracing::{error, info, warn};
 
 pub struct Shared {
     session: OnceLock<Mutex<Session>>,
@@ -136,20 +137,27 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let snapshot = self.shared.session().snapshot(&params.text_document.uri);
-        Ok(snapshot.map(|snap| code_action::code_actions(&snap, &params)))
+        Ok(guarded("codeAction", || {
+            snapshot.map(|snap| code_action::code_actions(&snap, &params))
+        }))
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
         let snapshot = self.shared.session().snapshot(&p.text_document.uri);
-        Ok(snapshot.and_then(|snap| hover::hover(&snap, p.position)))
+        Ok(guarded("hover", || {
+            snapshot.and_then(|snap| hover::hover(&snap, p.position))
+        }))
     }
 
     async fn execute_command(
         &self,
         params: ExecuteCommandParams,
     ) -> Result<Option<serde_json::Value>> {
-        let Some(apply) = execute_command::prepare(&self.shared, &params) else {
+        let prepared = guarded("executeCommand", || {
+            execute_command::prepare(&self.shared, &params)
+        });
+        let Some(apply) = prepared else {
             return Ok(None);
         };
         execute_command::run(&self.client, apply).await;
@@ -161,6 +169,19 @@ impl LanguageServer for Backend {
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
         let snapshot = self.shared.session().snapshot(&params.text_document.uri);
-        Ok(snapshot.and_then(|snap| document_symbol::document_symbols(&snap)))
+        Ok(guarded("documentSymbol", || {
+            snapshot.and_then(|snap| document_symbol::document_symbols(&snap))
+        }))
+    }
+}
+
+/// Runs a request's work; a panic (a bug) is logged and answered with nothing, never fatal.
+fn guarded<T>(request: &str, work: impl FnOnce() -> Option<T>) -> Option<T> {
+    match catch_unwind(AssertUnwindSafe(work)) {
+        Ok(result) => result,
+        Err(_) => {
+            error!("internal error in {request}; answered with nothing");
+            None
+        }
     }
 }
