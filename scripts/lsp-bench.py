@@ -206,7 +206,7 @@ def main():
     print(f"resident: {rss_idle / 1024:.1f} MB idle; {rss_open / 1024:.1f} MB with ten resumes open "
           f"(budget < 20 MB)")
     print(f"resident after 1,000 edits: {rss_1k / 1024:.1f} MB; after {args.memory_edits:,} edits: "
-          f"{rss_end / 1024:.1f} MB (growth {(rss_end - rss_1k) / 1024:+.1f} MB; budget: none)")
+          f"{rss_end / 1024:.1f} MB (growth {rss_end - rss_1k:+d} KiB; budget: none)")
 
     client.request("shutdown", None)
     client.notify("exit", None)
