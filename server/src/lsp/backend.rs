@@ -18,7 +18,7 @@ use tokio::sync::Notify;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
-use tracing::{error, info, warn};
+use tracing::{debug, error, info, warn};
 
 pub struct Shared {
     session: OnceLock<Mutex<Session>>,
@@ -133,6 +133,12 @@ impl LanguageServer for Backend {
             self.shared.session().reload_config();
             self.shared.wake.notify_one();
         }
+    }
+
+    async fn did_change_configuration(&self, _: DidChangeConfigurationParams) {
+        // Rule settings live in `.hirelint.toml`, not in the editor: nothing to do yet.
+        // Issue 4: `hirelint.posting` is re-read here (`workspace/configuration`).
+        debug!("editor settings changed; no editor setting is read yet");
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
