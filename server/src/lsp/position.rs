@@ -249,6 +249,27 @@ mod tests {
         assert_eq!(offset(&rope, pos(0, 2), Utf16).byte, 1);
     }
 
+    proptest::proptest! {
+        /// Every addressable offset survives byte -> position -> byte, in both encodings.
+        #[test]
+        fn round_trip(pieces in proptest::collection::vec(
+            proptest::sample::select(&["a", " ", "😀", "履", "e\u{301}", "\n", "\r\n", "\r", "\u{feff}"][..]),
+            0..40,
+        )) {
+            let text: String = pieces.concat();
+            let rope = Rope::from_str(&text);
+            for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                if text[..byte].ends_with('\r') && text[byte..].starts_with('\n') {
+                    continue; // Inside a CRLF: no position names it.
+                }
+                for encoding in [Utf8, Utf16] {
+                    let p = position(&rope, byte, encoding);
+                    proptest::prop_assert_eq!(offset(&rope, p, encoding), Offset { byte, clamped: false });
+                }
+            }
+        }
+    }
+
     #[test]
     fn negotiation() {
         let utf8 = [PositionEncodingKind::UTF16, PositionEncodingKind::UTF8];
