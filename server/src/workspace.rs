@@ -1,11 +1,12 @@
-//! Paths and configuration -> engine `Settings` and `Input`. Shared by the CLI and, later,
-//! the language server: it never prints, and returns errors as values.
+//! Paths and configuration -> engine `Settings` and `Input`. Shared by the CLI and the
+//! language server, so a diagnostic is the same in both: it never prints, and returns
+//! errors as values.
 
 use crate::config::discover::Discovery;
 use crate::config::resolve::{self, Overrides};
 use crate::config::{ConfigError, Resolved};
 use hirelint_rules::document::dates::YearMonth;
-use hirelint_rules::{Input, Report, detect_format, looks_like_resume};
+use hirelint_rules::{Format, Input, Report, detect_format, looks_like_resume};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -42,6 +43,18 @@ impl Workspace {
             loaded: HashMap::new(),
             errors: Vec::new(),
         })
+    }
+
+    /// A workspace that discovers the nearest `.hirelint.toml` of each file (no `--config`).
+    pub fn discovering(overrides: Overrides) -> Workspace {
+        Workspace {
+            defaults: Arc::new(Resolved::new(None, &overrides)),
+            overrides,
+            explicit: None,
+            discovery: Discovery::default(),
+            loaded: HashMap::new(),
+            errors: Vec::new(),
+        }
     }
 
     /// The settings for a file (or for standard input named `path`). `Err` holds the path of
@@ -93,6 +106,37 @@ pub fn lint(source: &str, file_name: Option<&str>, resolved: &Resolved) -> Repor
 /// Whether a file is a resume: by its name, or by what its content declares.
 pub fn is_resume(file_name: Option<&str>, report: &Report) -> bool {
     file_name.is_some_and(looks_like_resume) || report.declares_resume
+}
+
+/// The engine input for an editor buffer: the format from the file name's extension, else
+/// from the editor's language id, else from the content.
+pub fn editor_input<'a>(
+    source: &'a str,
+    file_name: Option<&str>,
+    language: Option<Format>,
+    resolved: &'a Resolved,
+) -> Input<'a> {
+    let named = file_name
+        .and_then(|n| n.rsplit_once('.'))
+        .and_then(|(_, ext)| Format::from_language_id(ext));
+    Input {
+        source,
+        format: named
+            .or(language)
+            .unwrap_or_else(|| detect_format(file_name, source)),
+        settings: &resolved.settings,
+    }
+}
+
+/// Whether a file is linted when nobody named it (a directory walk, an editor buffer): the
+/// configuration includes it, or it is a resume.
+pub fn in_scope(
+    path: Option<&Path>,
+    file_name: Option<&str>,
+    resolved: &Resolved,
+    report: &Report,
+) -> bool {
+    path.is_some_and(|p| resolved.includes(p)) || is_resume(file_name, report)
 }
 
 /// The current month (UTC) from the system clock, for the dates rules (the engine reads no
