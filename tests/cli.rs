@@ -780,3 +780,29 @@ fn fix_keeps_yaml_valid() {
         "{after}"
     );
 }
+
+#[test]
+fn future_dates_are_judged_against_the_clock() {
+    // The CLI passes the current month to the engine: 2099 lies ahead, 2001 does not.
+    let resume = "# Ada\n\nada@example.com\n\n## Experience\n\n\
+                  ### Engineer, Acme (Jan 2020 – Dec 2099)\n\n- Cut costs by 20%\n\n\
+                  ### Intern, Globex (Jun 2001 – Aug 2001)\n\n- Cut costs by 5%\n";
+    let run = hirelint_stdin(
+        &[
+            "lint",
+            "--select",
+            "future-date",
+            "--stdin-filename",
+            "resume.md",
+            "-",
+        ],
+        resume,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("\"Dec 2099\" is after the current month"),
+        "{run:?}"
+    );
+    assert!(!run.stdout.contains("2001\" is after"), "{run:?}");
+}

@@ -33,11 +33,15 @@ macro_rules! register_rules {
 
 register_rules! {
     // impact
+    DutyNotAchievement => rules::impact::duty_not_achievement::DutyNotAchievement,
     MissingMetric => rules::impact::missing_metric::MissingMetric,
     UnfilledPlaceholder => rules::impact::unfilled_placeholder::UnfilledPlaceholder,
     // verbs
     FirstPersonPronoun => rules::verbs::first_person_pronoun::FirstPersonPronoun,
     MissingActionVerb => rules::verbs::missing_action_verb::MissingActionVerb,
+    PassiveVoice => rules::verbs::passive_voice::PassiveVoice,
+    RepeatedOpener => rules::verbs::repeated_opener::RepeatedOpener,
+    TenseMismatch => rules::verbs::tense_mismatch::TenseMismatch,
     WeakOpener => rules::verbs::weak_opener::WeakOpener,
     // wording
     Buzzword => rules::wording::buzzword::Buzzword,
@@ -58,6 +62,14 @@ register_rules! {
     BulletCount => rules::length::bullet_count::BulletCount,
     LongBullet => rules::length::long_bullet::LongBullet,
     LongSummary => rules::length::long_summary::LongSummary,
+    ResumeTooLong => rules::length::resume_too_long::ResumeTooLong,
+    // dates
+    EmploymentGap => rules::dates::employment_gap::EmploymentGap,
+    EndBeforeStart => rules::dates::end_before_start::EndBeforeStart,
+    FutureDate => rules::dates::future_date::FutureDate,
+    InconsistentDateFormat => rules::dates::inconsistent_date_format::InconsistentDateFormat,
+    NotReverseChronological => rules::dates::not_reverse_chronological::NotReverseChronological,
+    VagueDate => rules::dates::vague_date::VagueDate,
     // syntax
     SyntaxError => rules::syntax::syntax_error::SyntaxError,
 }

@@ -9,11 +9,19 @@
 //! The engine never panics and every range it returns lies inside the text, on char
 //! boundaries, whatever the input.
 
+use hirelint_rules::document::dates::YearMonth;
 use hirelint_rules::{Applicability, Diagnostic, Format, Input, Settings, apply_fixes, lint};
+
+/// Default settings in a fixed month, so the dates rules that need one run too.
+fn settings() -> Settings {
+    let mut settings = Settings::default();
+    settings.today = Some(YearMonth::new(2026, 11));
+    settings
+}
 use proptest::prelude::*;
 
 fn check(source: &str, format: Format) {
-    let settings = Settings::default();
+    let settings = settings();
     let report = lint(&Input {
         source,
         format,
@@ -84,6 +92,14 @@ const FRAGMENTS: &[&str] = &[
     "😀",
     "\u{301}",
     "\u{feff}",
+    "### Lead, Initech (Jan – Mar)\n",
+    "**Intern** | ??? – Present\n",
+    "    startDate: 2030-01\n    endDate: 2019-05\n",
+    "### Dev | 2019.01 – 03/2020\n",
+    "Acme, Since 2021\n",
+    "### Analyst (Sept. 2015 – June '20)\n",
+    "Android工程师\n2012年至今\n",
+    "### Clerk, Umbrella (a few years)\n",
 ];
 
 fn fragments() -> impl Strategy<Value = String> {
@@ -159,7 +175,7 @@ fn hostile_inputs() {
 /// Applying every safe fix converges, never breaks a document that parsed, and leaves no
 /// safe fix behind.
 fn check_fixes(source: &str, format: Format) {
-    let settings = Settings::default();
+    let settings = settings();
     let input = Input {
         source,
         format,

@@ -1,11 +1,13 @@
-//! `hirelint`: the command line face of the hirelint engine.
+//! `hirelint`: the command line and language server faces of the hirelint engine.
 //!
-//! `main` only parses the command line and dispatches; each command lives in `cli/`.
+//! `main` only parses the command line and dispatches; each command lives in `cli/`, the
+//! language server in `lsp/`.
 
 mod cli;
 mod config;
 mod fs;
 mod line_index;
+mod lsp;
 mod output;
 mod workspace;
 
@@ -19,6 +21,7 @@ fn main() -> ExitCode {
         Command::Lint(args) => cli::lint::run(args),
         Command::Rules(args) => cli::rules::run(args),
         Command::Explain(args) => cli::explain::run(args),
+        Command::Server(_) => return lsp::run(),
     };
     status.into()
 }

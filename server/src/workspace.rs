@@ -1,10 +1,12 @@
-//! Paths and configuration -> engine `Settings` and `Input`. Shared by the CLI and, later,
-//! the language server: it never prints, and returns errors as values.
+//! Paths and configuration -> engine `Settings` and `Input`. Shared by the CLI and the
+//! language server, so a diagnostic is the same in both: it never prints, and returns
+//! errors as values.
 
 use crate::config::discover::Discovery;
 use crate::config::resolve::{self, Overrides};
 use crate::config::{ConfigError, Resolved};
-use hirelint_rules::{Input, Report, detect_format, looks_like_resume};
+use hirelint_rules::document::dates::YearMonth;
+use hirelint_rules::{Format, Input, Report, detect_format, looks_like_resume};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -41,6 +43,18 @@ impl Workspace {
             loaded: HashMap::new(),
             errors: Vec::new(),
         })
+    }
+
+    /// A workspace that discovers the nearest `.hirelint.toml` of each file (no `--config`).
+    pub fn discovering(overrides: Overrides) -> Workspace {
+        Workspace {
+            defaults: Arc::new(Resolved::new(None, &overrides)),
+            overrides,
+            explicit: None,
+            discovery: Discovery::default(),
+            loaded: HashMap::new(),
+            errors: Vec::new(),
+        }
     }
 
     /// The settings for a file (or for standard input named `path`). `Err` holds the path of
@@ -92,4 +106,84 @@ pub fn lint(source: &str, file_name: Option<&str>, resolved: &Resolved) -> Repor
 /// Whether a file is a resume: by its name, or by what its content declares.
 pub fn is_resume(file_name: Option<&str>, report: &Report) -> bool {
     file_name.is_some_and(looks_like_resume) || report.declares_resume
+}
+
+/// The engine input for an editor buffer: the format from the file name's extension, else
+/// from the editor's language id, else from the content.
+pub fn editor_input<'a>(
+    source: &'a str,
+    file_name: Option<&str>,
+    language: Option<Format>,
+    resolved: &'a Resolved,
+) -> Input<'a> {
+    let named = file_name
+        .and_then(|n| n.rsplit_once('.'))
+        .and_then(|(_, ext)| Format::from_language_id(ext));
+    Input {
+        source,
+        format: named
+            .or(language)
+            .unwrap_or_else(|| detect_format(file_name, source)),
+        settings: &resolved.settings,
+    }
+}
+
+/// Whether a file is linted when nobody named it (a directory walk, an editor buffer): the
+/// configuration includes it, or it is a resume.
+pub fn in_scope(
+    path: Option<&Path>,
+    file_name: Option<&str>,
+    resolved: &Resolved,
+    report: &Report,
+) -> bool {
+    path.is_some_and(|p| resolved.includes(p)) || is_resume(file_name, report)
+}
+
+/// The current month (UTC) from the system clock, for the dates rules (the engine reads no
+/// clock). `None` when the clock is before 1970 or past the years a date can name.
+pub fn today() -> Option<YearMonth> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    year_month_from_days(i64::try_from(secs / 86_400).ok()?)
+}
+
+/// The civil month of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn year_month_from_days(days: i64) -> Option<YearMonth> {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097); // [0, 146096]
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365]
+    let mp = (5 * doy + 2) / 153; // [0, 11], March first
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Some(YearMonth::new(
+        u16::try_from(year).ok()?,
+        u8::try_from(month).ok()?,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_months_from_days() {
+        let ym = |days| year_month_from_days(days).map(|m| (m.year, m.month));
+        assert_eq!(ym(0), Some((1970, 1)));
+        assert_eq!(ym(31), Some((1970, 2)));
+        assert_eq!(ym(59), Some((1970, 3))); // 1970 is not a leap year
+        assert_eq!(ym(11_016), Some((2000, 2))); // 2000-02-29
+        assert_eq!(ym(11_017), Some((2000, 3)));
+        assert_eq!(ym(20_788), Some((2026, 12))); // 2026-12-01
+        assert_eq!(ym(20_787), Some((2026, 11))); // 2026-11-30
+        assert_eq!(ym(-1), Some((1969, 12)));
+    }
+
+    #[test]
+    fn today_is_a_month_after_this_code_was_written() {
+        assert!(today().is_some_and(|m| m >= YearMonth::new(2026, 1)));
+    }
 }

@@ -2,6 +2,8 @@
 //! and extended by the user's `extend-*` settings.
 
 mod buzzwords;
+mod dates;
+mod duties;
 mod fillers;
 pub mod headings;
 mod personal;
@@ -10,18 +12,22 @@ mod tech_names;
 mod verbs;
 
 pub use buzzwords::Buzzwords;
+pub use dates::DateWords;
+pub use duties::Duties;
 pub use fillers::Fillers;
 pub use headings::Headings;
 pub use personal::{PersonalData, PersonalItem, normalize_key, normalize_key_into};
 pub use phrases::{PhraseMatch, PhraseSet};
 pub use tech_names::TechNames;
-pub use verbs::{Tense, Verbs, WeakOpener};
+pub use verbs::{Form, Tense, Verbs, WeakOpener};
 
 use std::sync::{Arc, LazyLock};
 
 /// Source of every embedded data file, by name, for the data lint.
 pub const FILES: &[(&str, &str)] = &[
     ("buzzwords.toml", include_str!("../../data/buzzwords.toml")),
+    ("dates.toml", include_str!("../../data/dates.toml")),
+    ("duties.toml", include_str!("../../data/duties.toml")),
     ("fillers.toml", include_str!("../../data/fillers.toml")),
     ("headings.toml", include_str!("../../data/headings.toml")),
     (
@@ -45,6 +51,8 @@ fn file(name: &str) -> &'static str {
 #[derive(Clone, Debug, Default)]
 pub struct Data {
     pub buzzwords: Buzzwords,
+    pub dates: DateWords,
+    pub duties: Duties,
     pub tech_names: TechNames,
     pub fillers: Fillers,
     pub headings: Headings,
@@ -82,6 +90,8 @@ impl Data {
         Ok(Data {
             buzzwords: Buzzwords::parse(file("buzzwords.toml"))
                 .map_err(|e| format!("buzzwords.toml: {e}"))?,
+            dates: DateWords::parse(file("dates.toml")).map_err(|e| format!("dates.toml: {e}"))?,
+            duties: Duties::parse(file("duties.toml")).map_err(|e| format!("duties.toml: {e}"))?,
             tech_names: TechNames::parse(file("tech_names.toml"))
                 .map_err(|e| format!("tech_names.toml: {e}"))?,
             fillers: Fillers::parse(file("fillers.toml"))

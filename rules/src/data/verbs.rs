@@ -1,5 +1,6 @@
 //! `verbs.toml`: strong action verbs and plain verbs with their forms, words that cannot
-//! open a sentence as its verb, and weak openers with their replacements.
+//! open a sentence as its verb, weak openers with their replacements, synonyms among the
+//! action verbs, irregular past participles, and the participles `passive-voice` accepts.
 
 use super::Extensions;
 use serde::Deserialize;
@@ -13,6 +14,11 @@ struct RawVerbs {
     /// base form -> [past, gerund]
     plain_verbs: BTreeMap<String, [String; 2]>,
     non_verb_openers: Vec<String>,
+    passive_exceptions: Vec<String>,
+    /// base form -> close synonyms (base forms of action verbs)
+    synonyms: BTreeMap<String, Vec<String>>,
+    /// base form -> past participle, where it differs from the past
+    irregular_participles: BTreeMap<String, String>,
     weak_openers: Vec<RawWeakOpener>,
 }
 
@@ -40,6 +46,19 @@ pub enum Tense {
     Gerund,
 }
 
+/// The form of a verb as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// "Lead", "Manage": the base form (the implied-first-person present).
+    Base,
+    /// "Led", "Managed".
+    Past,
+    /// "Leading".
+    Gerund,
+    /// "Leads", "Manages": third person singular present.
+    Third,
+}
+
 /// A weak or passive opener and the strong verbs (base form) that can replace it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WeakOpener {
@@ -64,6 +83,16 @@ pub struct Verbs {
     /// ("found" is the base of "founded" before it is the past of "find").
     base_of: HashMap<String, String>,
     non_verbs: HashSet<String>,
+    /// Every past form of every verb ("found" is one, though it is also a base).
+    pasts: HashSet<String>,
+    /// Past participle -> base (past forms and the irregular participles).
+    participle_of: HashMap<String, String>,
+    /// Participles `passive-voice` accepts after a form of "be".
+    passive_exceptions: HashSet<String>,
+    /// Action verb -> close synonyms among the action verbs.
+    synonyms: HashMap<String, Vec<String>>,
+    /// Irregular participles, base -> participle.
+    irregular_participles: HashMap<String, String>,
     /// Longest phrase first, so "helped with" wins over "helped".
     pub weak_openers: Vec<WeakOpener>,
 }
@@ -78,8 +107,11 @@ impl Verbs {
         for (base, [past, ing]) in raw.plain_verbs {
             v.plain.insert(base, (past, ing));
         }
+        v.irregular_participles = raw.irregular_participles.into_iter().collect();
         v.index();
         v.non_verbs = raw.non_verb_openers.into_iter().collect();
+        v.passive_exceptions = raw.passive_exceptions.into_iter().collect();
+        v.synonyms = raw.synonyms.into_iter().collect();
         v.weak_openers = raw
             .weak_openers
             .into_iter()
@@ -105,6 +137,14 @@ impl Verbs {
             }
         }
         self.base_of = base_of;
+        self.pasts = all().map(|(_, (past, _))| past.clone()).collect();
+        let mut participle_of: HashMap<String, String> = all()
+            .map(|(base, (past, _))| (past.clone(), base.clone()))
+            .collect();
+        for (base, participle) in &self.irregular_participles {
+            participle_of.insert(participle.clone(), base.clone());
+        }
+        self.participle_of = participle_of;
     }
 
     fn sort_openers(&mut self) {
@@ -226,6 +266,76 @@ impl Verbs {
     /// Strong action verbs, base form.
     pub fn action_verbs(&self) -> impl Iterator<Item = &str> {
         self.action.keys().map(String::as_str)
+    }
+
+    /// The base of a known verb form (lowercase input) and which form it is. A word that
+    /// is the base of one verb and the past of another ("found") reads as the base; ask
+    /// `is_past_form` to tell.
+    pub fn form_of(&self, word: &str) -> Option<(&str, Form)> {
+        let base = self.base_of(word)?;
+        let form = if word == base {
+            Form::Base
+        } else if self.past(base) == Some(word) {
+            Form::Past
+        } else if self.gerund(base) == Some(word) {
+            Form::Gerund
+        } else if self.base_of.contains_key(word) {
+            // A form of a verb whose own base lost a clash: "found" as the past of "find".
+            Form::Past
+        } else {
+            Form::Third
+        };
+        Some((base, form))
+    }
+
+    /// Whether `word` (lowercase) is the past form of any known verb ("cut", "found").
+    pub fn is_past_form(&self, word: &str) -> bool {
+        self.pasts.contains(word)
+    }
+
+    /// The base of a past participle (lowercase input): "rebuilt" -> "rebuild", "written"
+    /// -> "write".
+    pub fn participle_base(&self, word: &str) -> Option<&str> {
+        self.participle_of.get(word).map(String::as_str)
+    }
+
+    /// Whether `passive-voice` accepts `participle` (lowercase) after a form of "be".
+    pub fn is_passive_exception(&self, participle: &str) -> bool {
+        self.passive_exceptions.contains(participle)
+    }
+
+    /// Close synonyms of an action verb (base forms), in data order.
+    pub fn synonyms(&self, base: &str) -> &[String] {
+        self.synonyms.get(base).map_or(&[], Vec::as_slice)
+    }
+
+    /// `base` in the given form, for a known verb: "lead" -> "led" / "lead" / "leading"
+    /// / "leads".
+    pub fn form(&self, base: &str, form: Form) -> Option<String> {
+        let tense = match form {
+            Form::Base => Tense::Present,
+            Form::Past => Tense::Past,
+            Form::Gerund => Tense::Gerund,
+            Form::Third => {
+                self.forms(base)?;
+                return Some(third_person(base));
+            }
+        };
+        self.inflect(base, tense).map(str::to_owned)
+    }
+}
+
+/// The third person singular of a base form: "lead" -> "leads", "fix" -> "fixes",
+/// "unify" -> "unifies".
+pub fn third_person(base: &str) -> String {
+    if let Some(stem) = base.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'o', 'u'])
+    {
+        format!("{stem}ies")
+    } else if base.ends_with(['s', 'x', 'z', 'o']) || base.ends_with("sh") || base.ends_with("ch") {
+        format!("{base}es")
+    } else {
+        format!("{base}s")
     }
 }
 
@@ -369,6 +479,152 @@ mod tests {
         for (base, (past, ing)) in v.action.iter().chain(v.plain.iter()) {
             assert!(!past.is_empty() && !ing.is_empty(), "{base}");
             assert!(ing.ends_with("ing"), "{base}: gerund {ing:?}");
+        }
+    }
+
+    #[test]
+    fn passive_data_and_synonyms_are_sorted_and_unique() {
+        let r = raw();
+        assert_sorted_unique("passive-exceptions", &r.passive_exceptions);
+        let keys = table_keys("synonyms");
+        assert_eq!(keys.len(), r.synonyms.len());
+        assert_sorted_unique("synonyms", &keys);
+        for (base, list) in &r.synonyms {
+            assert_sorted_unique(&format!("synonyms of {base:?}"), list);
+        }
+        let keys = table_keys("irregular-participles");
+        assert_eq!(keys.len(), r.irregular_participles.len());
+        assert_sorted_unique("irregular-participles", &keys);
+    }
+
+    #[test]
+    fn synonyms_are_other_action_verbs() {
+        let r = raw();
+        for (base, list) in &r.synonyms {
+            assert!(
+                r.action_verbs.contains_key(base),
+                "synonyms: {base:?} is not an action verb"
+            );
+            assert!(!list.is_empty(), "synonyms of {base:?}: empty list");
+            for s in list {
+                assert_ne!(s, base, "{base:?} is its own synonym");
+                assert!(
+                    r.action_verbs.contains_key(s),
+                    "synonym {s:?} of {base:?} is not an action verb"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn irregular_participles_differ_from_the_past() {
+        let v = Verbs::parse(SRC).unwrap();
+        for (base, participle) in &raw().irregular_participles {
+            let past = v.past(base);
+            assert!(
+                past.is_some(),
+                "irregular participle of unknown verb {base:?}"
+            );
+            assert_ne!(
+                past,
+                Some(participle.as_str()),
+                "{base:?}: same as its past"
+            );
+            assert_eq!(v.participle_base(participle), Some(base.as_str()));
+        }
+        assert_eq!(v.participle_base("rebuilt"), Some("rebuild"));
+        assert_eq!(v.participle_base("implemented"), Some("implement"));
+    }
+
+    #[test]
+    fn no_passive_exception_is_a_weak_opener() {
+        let v = Verbs::parse(SRC).unwrap();
+        let r = raw();
+        for word in &r.passive_exceptions {
+            assert!(
+                !v.weak_openers.iter().any(|w| w.phrase == *word),
+                "{word:?} is both a passive exception and a weak opener"
+            );
+        }
+        // Every replacement and synonym is strong, so none is a weak opener.
+        for w in &v.weak_openers {
+            assert!(
+                !v.weak_openers
+                    .iter()
+                    .any(|o| w.replacements.contains(&o.phrase)),
+                "a replacement of {:?} is a weak opener",
+                w.phrase
+            );
+        }
+    }
+
+    /// The forms a regular verb can take: "plan" -> "planned"/"planning", "tie" -> "tying".
+    fn regular_candidates(base: &str) -> (Vec<String>, Vec<String>) {
+        let last = base.chars().last().map(String::from).unwrap_or_default();
+        let no_e = base.strip_suffix('e').unwrap_or(base);
+        let pasts = vec![
+            format!("{base}ed"),
+            format!("{base}d"),
+            format!("{base}{last}ed"),
+            format!("{}ied", base.strip_suffix('y').unwrap_or(base)),
+        ];
+        let gerunds = vec![
+            format!("{base}ing"),
+            format!("{no_e}ing"),
+            format!("{base}{last}ing"),
+            format!("{}ying", base.strip_suffix("ie").unwrap_or(base)),
+        ];
+        (pasts, gerunds)
+    }
+
+    #[test]
+    fn every_verb_form_is_consistent_with_its_base() {
+        let v = Verbs::parse(SRC).unwrap();
+        for (base, (past, ing)) in v.action.iter().chain(v.plain.iter()) {
+            let (pasts, gerunds) = regular_candidates(base);
+            assert!(
+                gerunds.contains(ing),
+                "{base:?}: gerund {ing:?} is not a form of the base"
+            );
+            // A past in -ed is regular and must be spelled from the base; the others are
+            // irregular ("led", "built", "cut").
+            if past.ends_with("ed") && !matches!(base.as_str(), "feed" | "speed" | "lead") {
+                assert!(
+                    pasts.contains(past),
+                    "{base:?}: past {past:?} is not a form of the base"
+                );
+            }
+            assert_eq!(v.form(base, Form::Past).as_deref(), Some(past.as_str()));
+            assert_eq!(v.form(base, Form::Gerund).as_deref(), Some(ing.as_str()));
+        }
+        assert_eq!(v.form_of("led"), Some(("lead", Form::Past)));
+        assert_eq!(v.form_of("leads"), Some(("lead", Form::Third)));
+        assert_eq!(v.form_of("leading"), Some(("lead", Form::Gerund)));
+        assert_eq!(v.form_of("lead"), Some(("lead", Form::Base)));
+        assert!(v.is_past_form("found") && v.is_past_form("cut"));
+        assert!(!v.is_past_form("manage"));
+        assert_eq!(third_person("unify"), "unifies");
+        assert_eq!(third_person("fix"), "fixes");
+        assert_eq!(third_person("oversee"), "oversees");
+        assert_eq!(third_person("deploy"), "deploys");
+    }
+
+    #[test]
+    fn a_weak_opener_has_the_tense_of_its_verb() {
+        let v = Verbs::parse(SRC).unwrap();
+        for w in &v.weak_openers {
+            // The first verb of the phrase: "handled", "duties included".
+            let Some((_, form)) = w.phrase.split(' ').find_map(|word| v.form_of(word)) else {
+                assert!(w.tense.is_none(), "{:?}: tense without a verb", w.phrase);
+                continue;
+            };
+            let expected = match form {
+                Form::Base => Tense::Present,
+                Form::Past => Tense::Past,
+                Form::Gerund => Tense::Gerund,
+                Form::Third => panic!("{:?}: third person opener", w.phrase),
+            };
+            assert_eq!(w.tense, Some(expected), "{:?}", w.phrase);
         }
     }
 

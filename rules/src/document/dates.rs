@@ -74,7 +74,7 @@ impl Style {
     pub fn write(self, year: u16, month: u8) -> Option<String> {
         let i = usize::from(month.checked_sub(1)?);
         let long = *MONTHS.get(i)?;
-        let short = &long[..3];
+        let short = long.get(..3)?;
         Some(match self {
             Style::MonthShort => format!("{short} {year}"),
             Style::MonthShortDot if long.len() > 3 => format!("{short}. {year}"),
@@ -178,8 +178,7 @@ pub fn scan(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
+    while let Some(&c) = bytes.get(i) {
         if !text.is_char_boundary(i) {
             i += 1;
             continue;
@@ -187,7 +186,7 @@ pub fn scan(text: &str) -> Vec<Token> {
         let at_boundary = boundary_before(text, i);
         if c.is_ascii_alphabetic() && at_boundary {
             let end = word_end(bytes, i);
-            let word = &text[i..end];
+            let word = sub(text, i, end);
             if let Some((token, next)) = word_token(text, i, end, word, &out) {
                 out.push(token);
                 i = next;
@@ -219,21 +218,31 @@ pub fn scan(text: &str) -> Vec<Token> {
         } else if c == b'-' || c == b'/' && after_date(&out) {
             out.push(Token::Dash(i..i + 1));
             i += 1;
-        } else if text[i..].starts_with(['–', '—']) {
+        } else if rest(text, i).starts_with(['–', '—']) {
             out.push(Token::Dash(i..i + 3));
             i += 3;
-        } else if text[i..].starts_with("至今") {
+        } else if rest(text, i).starts_with("至今") {
             // Chinese "2012年至今": since 2012, to now.
             out.push(Token::Present(i..i + 6));
             i += 6;
-        } else if text[i..].starts_with('至') && after_date(&out) {
+        } else if rest(text, i).starts_with('至') && after_date(&out) {
             out.push(Token::Dash(i..i + 3));
             i += 3;
         } else {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            i += rest(text, i).chars().next().map_or(1, char::len_utf8);
         }
     }
     out
+}
+
+/// `text[from..to]`, or "" off a char boundary.
+fn sub(text: &str, from: usize, to: usize) -> &str {
+    text.get(from..to).unwrap_or("")
+}
+
+/// `text[from..]`, or "" off a char boundary.
+fn rest(text: &str, from: usize) -> &str {
+    text.get(from..).unwrap_or("")
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -243,21 +252,22 @@ fn is_word_byte(b: u8) -> bool {
 /// No letter or digit right before `i` ("Résumé2020" is not a date). CJK text has no
 /// spaces between words: "至2012年" holds a date.
 fn boundary_before(text: &str, i: usize) -> bool {
-    text[..i]
+    text.get(..i)
+        .unwrap_or("")
         .chars()
         .next_back()
         .is_none_or(|c| !(c.is_alphanumeric() || c == '_') || c >= '\u{2e80}')
 }
 
 fn word_end(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
         i += 1;
     }
     i
 }
 
 fn digits_end(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() && bytes[i].is_ascii_digit() {
+    while bytes.get(i).is_some_and(u8::is_ascii_digit) {
         i += 1;
     }
     i
@@ -265,7 +275,9 @@ fn digits_end(bytes: &[u8], mut i: usize) -> usize {
 
 /// "$2020", "#2020", "v2020": a number, not a date.
 fn prev_is_number_sign(bytes: &[u8], i: usize) -> bool {
-    i > 0 && matches!(bytes[i - 1], b'$' | b'#' | b'+' | b'.' | b',' | b'%')
+    i.checked_sub(1)
+        .and_then(|j| bytes.get(j))
+        .is_some_and(|b| matches!(b, b'$' | b'#' | b'+' | b'.' | b',' | b'%'))
 }
 
 fn after_date(out: &[Token]) -> bool {
@@ -309,8 +321,8 @@ fn year_at(bytes: &[u8], i: usize) -> Option<u16> {
     if end - i != 4 {
         return None;
     }
-    let y: u32 = std::str::from_utf8(&bytes[i..end]).ok()?.parse().ok()?;
-    plausible_year(y).then_some(y as u16)
+    let y: u16 = std::str::from_utf8(bytes.get(i..end)?).ok()?.parse().ok()?;
+    plausible_year(u32::from(y)).then_some(y)
 }
 
 /// A date that starts with a digit: "2020", "2020-01", "2020-01-15", "01/2020",
@@ -318,7 +330,7 @@ fn year_at(bytes: &[u8], i: usize) -> Option<u16> {
 fn numeric(text: &str, i: usize) -> Option<(Date, usize)> {
     let bytes = text.as_bytes();
     let first_end = digits_end(bytes, i);
-    let first = &text[i..first_end];
+    let first = text.get(i..first_end)?;
     let sep = bytes.get(first_end).copied();
     let is_sep = |b: Option<u8>| matches!(b, Some(b'-' | b'/' | b'.'));
     let word_after = |j: usize| bytes.get(j).is_some_and(|b| b.is_ascii_alphanumeric());
@@ -329,14 +341,14 @@ fn numeric(text: &str, i: usize) -> Option<(Date, usize)> {
             let m_start = first_end + 1;
             let m_end = digits_end(bytes, m_start);
             if (1..=2).contains(&(m_end - m_start)) {
-                let month: u8 = text[m_start..m_end].parse().ok()?;
+                let month: u8 = text.get(m_start..m_end)?.parse().ok()?;
                 if (1..=12).contains(&month) {
                     let mut end = m_end;
                     let mut day = None;
                     if bytes.get(m_end).copied() == sep {
                         let d_end = digits_end(bytes, m_end + 1);
                         if (1..=2).contains(&(d_end - m_end - 1)) {
-                            day = text[m_end + 1..d_end]
+                            day = sub(text, m_end + 1, d_end)
                                 .parse()
                                 .ok()
                                 .filter(|d| (1..=31).contains(d));
@@ -385,7 +397,7 @@ fn numeric(text: &str, i: usize) -> Option<(Date, usize)> {
         let a: u8 = first.parse().ok()?;
         let second_start = first_end + 1;
         let second_end = digits_end(bytes, second_start);
-        let second = &text[second_start..second_end];
+        let second = text.get(second_start..second_end)?;
         if second.len() == 4 {
             let year = year_at(bytes, second_start)?;
             if (1..=12).contains(&a) && !word_after(second_end) {
@@ -430,13 +442,14 @@ fn numeric(text: &str, i: usize) -> Option<(Date, usize)> {
 fn month_number(word: &str) -> Option<(u8, bool)> {
     let lower = word.to_ascii_lowercase();
     let prefix = lower.get(..3)?;
-    let i = MONTHS
+    let (i, long) = MONTHS
         .iter()
-        .position(|m| m[..3].eq_ignore_ascii_case(prefix))?;
-    let long = MONTHS[i].to_ascii_lowercase();
+        .enumerate()
+        .find(|(_, m)| m.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(prefix)))?;
     let short_ok = lower.len() == 3 || lower == "sept";
-    let long_ok = lower == long;
-    (short_ok || long_ok).then_some((i as u8 + 1, long_ok && !short_ok))
+    let long_ok = long.eq_ignore_ascii_case(&lower);
+    let number = u8::try_from(i + 1).ok()?;
+    (short_ok || long_ok).then_some((number, long_ok && !short_ok))
 }
 
 fn word_token(
@@ -475,13 +488,14 @@ fn word_token(
         j += 1;
     }
     let spaced = j;
-    while bytes.get(j).is_some_and(|b| *b == b' ' || *b == b'\t') || text[j..].starts_with('\u{a0}')
-    {
-        j += if bytes[j] == b' ' || bytes[j] == b'\t' {
-            1
+    loop {
+        if bytes.get(j).is_some_and(|b| *b == b' ' || *b == b'\t') {
+            j += 1;
+        } else if rest(text, j).starts_with('\u{a0}') {
+            j += 2;
         } else {
-            2
-        };
+            break;
+        }
     }
     let (year, year_end, short_year) = if j > spaced || dotted {
         if let Some(y) =
@@ -504,11 +518,13 @@ fn word_token(
     let Some(year) = year else {
         // A month name alone: only "Jan" right before a range dash counts ("Jan – Mar
         // 2020"); "May" and "march" are words otherwise.
+        // The end of such a range counts too ("Mar" in "Jan – Mar").
         let (m, long) = month?;
-        let next = text[end..].trim_start_matches(['.', ' ']);
+        let next = rest(text, end).trim_start_matches(['.', ' ']);
         let dash_next = next.starts_with(['-', '–', '—']) || next.starts_with("to ");
-        return (dash_next
-            && (long || word.len() == 3)
+        let after_month_dash = matches!(before, [.., Token::Month(..), Token::Dash(_)]);
+        return ((dash_next || after_month_dash)
+            && (long || word.len() == 3 || lower == "sept")
             && word.chars().next().is_some_and(char::is_uppercase))
         .then_some((Token::Month(m, start..end), end));
     };
@@ -530,12 +546,13 @@ fn word_token(
         }
         None => (None, Style::Season),
     };
-    let month = month.or(season.then(|| match lower.as_str() {
+    let season_month = match lower.as_str() {
         "winter" => 1,
         "spring" => 4,
         "summer" => 7,
         _ => 10,
-    }));
+    };
+    let month = month.or(season.then_some(season_month));
     Some((
         Token::Date(Date {
             year,
@@ -546,6 +563,99 @@ fn word_token(
         }),
         year_end,
     ))
+}
+
+/// A month, or a range of months, written with no year anywhere in `text` ("Jan – Mar",
+/// "May – Present"). With `whole` (the text is a date field), a lone month or season
+/// counts too ("March", "Fall").
+pub fn month_without_year(text: &str, whole: bool) -> Option<Range<usize>> {
+    let tokens = scan(text);
+    if tokens.iter().any(|t| matches!(t, Token::Date(_))) {
+        return None;
+    }
+    if let Some(first) = tokens.iter().position(|t| matches!(t, Token::Month(..))) {
+        let start = tokens.get(first)?.range().start;
+        let mut end = tokens.get(first)?.range().end;
+        for t in tokens.iter().skip(first + 1) {
+            match t {
+                Token::Dash(_) => {}
+                Token::Month(_, r) | Token::Present(r) => end = r.end,
+                Token::Date(_) => break,
+            }
+        }
+        return Some(start..end);
+    }
+    if !whole {
+        return None;
+    }
+    let trimmed = text.trim().trim_end_matches('.');
+    let start = text.len() - text.trim_start().len();
+    let lower = trimmed.to_ascii_lowercase();
+    let season = matches!(
+        lower.as_str(),
+        "spring" | "summer" | "fall" | "autumn" | "winter"
+    );
+    (season || month_number(trimmed).is_some()).then(|| start..start + trimmed.len())
+}
+
+/// A range with no start: "??? – Present", "(– Present)", "TBD - 2021", where no date comes
+/// before the dash. The range runs from what stands in for the start to the end.
+pub fn missing_start(text: &str) -> Option<Range<usize>> {
+    let tokens = scan(text);
+    let [.., Token::Dash(dash), last] = tokens.as_slice() else {
+        return None;
+    };
+    if tokens
+        .iter()
+        .any(|t| matches!(t, Token::Month(..)) || matches!(t, Token::Date(_)) && t != last)
+    {
+        return None;
+    }
+    let end = match last {
+        Token::Present(r) => {
+            let word = text.get(r.clone()).unwrap_or("").to_ascii_lowercase();
+            if !matches!(
+                word.as_str(),
+                "present" | "current" | "now" | "today" | "ongoing"
+            ) {
+                return None;
+            }
+            r.end
+        }
+        Token::Date(d) => d.range.end,
+        _ => return None,
+    };
+    // Nothing but closing punctuation after the end.
+    if !text
+        .get(end..)
+        .unwrap_or("")
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, ')' | ']' | '.' | '*' | '_'))
+    {
+        return None;
+    }
+    // What stands before the dash: back to a space, "(" or "|"; it holds no letter but
+    // a placeholder's.
+    let before = text.get(..dash.start).unwrap_or("").trim_end();
+    let chunk_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '|' | ','))
+        .map_or(0, |i| i + 1);
+    let chunk = before.get(chunk_start..).unwrap_or("");
+    let placeholder = chunk.is_empty()
+        || !chunk.chars().any(char::is_alphanumeric)
+        || matches!(
+            chunk.to_ascii_lowercase().as_str(),
+            "tbd" | "n/a" | "xx" | "xxxx"
+        );
+    if !placeholder {
+        return None;
+    }
+    let start = if chunk.is_empty() {
+        dash.start
+    } else {
+        chunk_start
+    };
+    Some(start..end)
 }
 
 /// Where the dates of a role line are: the byte range of its date range ("Jan 2020 –
@@ -583,11 +693,46 @@ pub fn date_span(text: &str) -> Option<Range<usize>> {
         }
         dash = None;
     }
-    let with_year = || clusters.iter().filter(|c| c.1);
-    with_year()
+    // A lone year between two words is part of a name ("Census 2030 Planning Tool",
+    // "Windows 2000 migration"), not the role's date.
+    let in_name = |r: &Range<usize>| {
+        let before = text.get(..r.start).unwrap_or("");
+        let after = text.get(r.end..).unwrap_or("");
+        let lone_year = text.get(r.clone()).is_some_and(|d| d.len() == 4);
+        lone_year
+            && before.ends_with(' ')
+            && before
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            && after.starts_with(' ')
+            && after
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+    };
+    let with_year = || clusters.iter().filter(|c| c.1 && (c.2 || !in_name(&c.0)));
+    let found = with_year()
         .rfind(|c| c.2)
-        .or_else(|| with_year().last())
-        .map(|c| c.0.clone())
+        .or_else(|| with_year().next_back())
+        .map(|c| c.0.clone())?;
+    // "Since 2021", "from May 2019": the word says the role goes on, so it belongs to the
+    // dates.
+    let before = text.get(..found.start).unwrap_or("");
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let with_word = (word.eq_ignore_ascii_case("since") || word.eq_ignore_ascii_case("from"))
+        && before.len() - before.trim_end().len() <= 1;
+    if with_word {
+        Some(before.trim_end().len() - word.len()..found.end)
+    } else {
+        Some(found)
+    }
 }
 
 /// A date of a role, placed in the source.
@@ -606,8 +751,27 @@ pub enum End {
     Date(RoleDate),
     /// "Present" and the like, where written.
     Present(TextRange),
-    /// A structured entry with a start date and no end date.
+    /// A structured entry with a start date and no end date, or a start that says it goes
+    /// on ("Since 2021").
     Open,
+}
+
+/// "Since 2021", "From May 2019": a start that goes on.
+fn says_since(text: &Text) -> bool {
+    let s = text.as_str();
+    let first_date = scan(s)
+        .iter()
+        .find_map(|t| match t {
+            Token::Date(d) => Some(d.range.start),
+            _ => None,
+        })
+        .unwrap_or(0);
+    let before = s.get(..first_date).unwrap_or("").trim_end();
+    let last_word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    last_word.eq_ignore_ascii_case("since") || last_word.eq_ignore_ascii_case("from")
 }
 
 /// The dates of a role, read.
@@ -628,7 +792,10 @@ impl Period {
         }
         if let Some(text) = &role.end {
             period.read(text, false);
-        } else if role.open_ended && period.end.is_none() && period.start.is_some() {
+        } else if (role.open_ended || role.dates.as_ref().is_some_and(says_since))
+            && period.end.is_none()
+            && period.start.is_some()
+        {
             period.end = Some(End::Open);
         }
         period
@@ -750,6 +917,13 @@ mod tests {
         assert_eq!(date_span("Served 2,000 users"), None);
         assert_eq!(date_span("Raised $2020 in March"), None);
         assert_eq!(date_span("May the best team win"), None);
+        assert_eq!(date_span("Census 2030 Planning Tool"), None);
+        let t = "Acme Corp, Since 2021";
+        assert_eq!(date_span(t).map(|r| &t[r]), Some("Since 2021"));
+        let t = "Windows 2000 migration, Acme (2019)";
+        assert_eq!(date_span(t).map(|r| &t[r]), Some("2019"));
+        let t = "Hackathon winner 2019";
+        assert_eq!(date_span(t).map(|r| &t[r]), Some("2019"));
         let t = "Talk: DevConf 2013 (2012-06 — Present)";
         assert_eq!(date_span(t).map(|r| &t[r]), Some("2012-06 — Present"));
         let t = "Android工程师 2010年至2012年";
@@ -839,6 +1013,33 @@ mod tests {
         );
         let p = period("Since 2019");
         assert_eq!(p.start.as_ref().map(|d| d.date.year), Some(2019));
+        assert!(p.is_ongoing(), "a start that goes on");
+        assert!(!period("Graduated 2019").is_ongoing());
+    }
+
+    #[test]
+    fn finds_months_without_a_year() {
+        let at = |t: &'static str, whole| month_without_year(t, whole).map(|r| &t[r]);
+        assert_eq!(at("Engineer (Jan – Mar)", false), Some("Jan – Mar"));
+        assert_eq!(at("Engineer, May – Present", false), Some("May – Present"));
+        assert_eq!(at("Engineer (Jan – Mar 2020)", false), None);
+        assert_eq!(at("May the best team win", false), None);
+        assert_eq!(at(" March ", true), Some("March"));
+        assert_eq!(at("Fall", true), Some("Fall"));
+        assert_eq!(at("Fall", false), None);
+        assert_eq!(at("Fall 2020", true), None);
+    }
+
+    #[test]
+    fn finds_ranges_without_a_start() {
+        let at = |t: &'static str| missing_start(t).map(|r| &t[r]);
+        assert_eq!(at("Creator, Blog (??? — Present)"), Some("??? — Present"));
+        assert_eq!(at("Engineer, Acme (– Present)"), Some("– Present"));
+        assert_eq!(at("Engineer, Acme | TBD - 2021"), Some("TBD - 2021"));
+        assert_eq!(at("Engineer, Acme (2019 – Present)"), None);
+        assert_eq!(at("Engineer – currently at Acme"), None);
+        assert_eq!(at("Senior Engineer - Present"), None);
+        assert_eq!(at("Engineer, Acme (Jan – Present)"), None);
     }
 
     #[test]

@@ -155,6 +155,11 @@ impl Role {
                     .any(|p| w.eq_ignore_ascii_case(p))
             })
         };
+        // The read period decides when it has a start: a RenderCV `date: 2019 – 2021` or
+        // a single `date: 2021` is over, though the entry has no end field.
+        if self.period.start.is_some() {
+            return self.period.is_ongoing();
+        }
         self.dates.as_ref().is_some_and(says_current)
             || self.end.as_ref().is_some_and(says_current)
             || self.open_ended

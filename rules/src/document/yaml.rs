@@ -198,6 +198,9 @@ const DATE_KEYS: &[&str] = &[
     "years",
 ];
 
+/// Keys of `DATE_KEYS` that name a start: without an end date, the role goes on.
+const START_KEYS: &[&str] = &["startdate", "start_date", "start", "from"];
+
 /// Keys that carry the role's end date.
 const END_KEYS: &[&str] = &["enddate", "end_date", "end", "to", "until"];
 
@@ -313,17 +316,25 @@ impl Walker<'_> {
         let scalar_of = |keys: &[&str]| {
             keys.iter()
                 .filter_map(|k| map.get(k))
+                // `endDate: null` is no end date; `startDate: 2020` (a number) is a date.
+                .filter(|n| !n.is_null())
                 .filter_map(Node::scalar)
                 .find(|t| !t.as_str().trim().is_empty())
                 .map(Text::trimmed)
         };
         let dates = scalar_of(DATE_KEYS);
         let end = scalar_of(END_KEYS);
+        // A start date with no end date, or `endDate: null` / `""`: the role goes on. A
+        // single `date:` (a RenderCV publication, an award) is a date, not a start.
+        let has_start = START_KEYS.iter().any(|k| {
+            map.get(k)
+                .and_then(Node::scalar)
+                .is_some_and(|t| !t.as_str().trim().is_empty())
+        });
         self.resume.roles.push(Role {
             section: ctx.section,
             header: scalar_of(HEADER_KEYS),
-            // No end date, or `endDate: null` / `""`: the role goes on.
-            open_ended: dates.is_some() && end.is_none(),
+            open_ended: has_start && end.is_none(),
             end,
             dates,
             span: map.span,
@@ -381,6 +392,9 @@ impl Walker<'_> {
                 .headings
                 .section_of_key(&name)
                 .or_else(|| extra_section_key(&name))
+                // FRESH's `affiliation.history` lists memberships, not jobs (its jobs are
+                // `employment.history`).
+                .filter(|_| !(name == "history" && self.path.starts_with("affiliation.")))
                 .or_else(|| {
                     self.data
                         .headings

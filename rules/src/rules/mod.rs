@@ -141,6 +141,8 @@ pub(crate) struct Cache<'a> {
     contacts: OnceCell<Vec<Contact>>,
     images: OnceCell<Vec<Image>>,
     achievements: OnceCell<Vec<bool>>,
+    /// Per block: a duty with no outcome (see `duty_not_achievement`).
+    unmet_duties: OnceCell<Vec<bool>>,
     /// The words of each block, tokenized on first use.
     tokens: OnceCell<Vec<OnceCell<Vec<Tok<'a>>>>>,
 }
@@ -184,6 +186,24 @@ impl<'a> Context<'a> {
             .get(index)
             .copied()
             .unwrap_or(false)
+    }
+
+    /// Whether the block at `index` is a bullet stating a duty with no outcome (see
+    /// `duty_not_achievement::unmet_duty_flags`).
+    pub(crate) fn is_unmet_duty(&self, index: usize) -> bool {
+        self.cache
+            .unmet_duties
+            .get_or_init(|| impact::duty_not_achievement::unmet_duty_flags(self))
+            .get(index)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Whether `duty-not-achievement` is on and reports the block at `index`: the rules
+    /// that would say the same of it (`weak-opener`, `missing-action-verb`,
+    /// `missing-metric`) leave it alone.
+    pub(crate) fn duty_claims(&self, index: usize) -> bool {
+        self.settings.is_enabled(RuleId::DutyNotAchievement) && self.is_unmet_duty(index)
     }
 
     /// The words of the block at `index` in `resume.blocks` (see `weak_opener::tokens`).

@@ -408,6 +408,9 @@ pub struct Resolved {
 impl Resolved {
     pub fn new(layer: Option<&ConfigLayer>, overrides: &Overrides) -> Resolved {
         let mut settings = layer.map_or_else(Settings::default, |l| l.settings.clone());
+        // The one place the clock is read: the CLI and the language server both build
+        // their settings here.
+        settings.today = crate::workspace::today();
         if let Some(select) = &overrides.select {
             for &rule in ALL_RULES {
                 if !select.iter().any(|s| s.matches(rule)) {

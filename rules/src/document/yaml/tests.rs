@@ -68,6 +68,17 @@ fn plain_scalars_map_exactly() {
 }
 
 #[test]
+fn fresh_affiliation_history_is_not_experience() {
+    let r = read_json(
+        r#"{"employment":{"history":[{"employer":"Acme","start":"2019-01"}]},"affiliation":{"history":[{"organization":"ACM","start":"2010-01"}]}}"#,
+    );
+    let kinds: Vec<SectionKind> = r.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, [SectionKind::Experience]);
+    let acm = block(&r, "ACM");
+    assert_eq!(acm.section, None);
+}
+
+#[test]
 fn single_quoted_scalars_map_exactly() {
     let src = "summary: 'It''s é 😀 漢 Helped\n  folded Helped'\n";
     let r = read(src);
@@ -546,4 +557,43 @@ fn large_inputs_stay_linear() {
         "{:?}",
         started.elapsed()
     );
+}
+
+#[test]
+fn null_end_dates_go_on_and_single_dates_do_not() {
+    let r = Resume::parse(
+        r#"{"work":[{"name":"A","startDate":"2021-03-01","endDate":null},
+                    {"name":"B","startDate":"2019-01-01","endDate":"2021-02-28"}]}"#,
+        Format::Json,
+        &Data::builtin(),
+    );
+    let ongoing: Vec<bool> = r.roles.iter().map(|r| r.period.is_ongoing()).collect();
+    assert_eq!(ongoing, [true, false]);
+    assert!(
+        r.roles
+            .iter()
+            .all(|r| r.end.is_none() || r.end.as_ref().is_some_and(|e| e.as_str() != "null"))
+    );
+    let r = Resume::parse(
+        "cv:\n  sections:\n    experience:\n      - company: A\n        position: Lead\n        date: 2020-09\n\
+         \x20     - company: B\n        position: Engineer\n        start_date: 2018-01\n",
+        Format::Yaml,
+        &Data::builtin(),
+    );
+    let ongoing: Vec<bool> = r.roles.iter().map(|r| r.period.is_ongoing()).collect();
+    assert_eq!(ongoing, [false, true]);
+}
+
+#[test]
+fn fresh_affiliations_are_not_jobs() {
+    let r = read(
+        "employment:\n  history:\n    - employer: Acme\n      position: Engineer\n      start: 2019-01\n\
+         affiliation:\n  history:\n    - organization: IEEE\n      role: Member\n      start: 2013-06\n",
+    );
+    let kinds: Vec<Option<SectionKind>> = r
+        .roles
+        .iter()
+        .map(|role| role.section.and_then(|i| r.sections.get(i)).map(|s| s.kind))
+        .collect();
+    assert_eq!(kinds, [Some(SectionKind::Experience), None]);
 }

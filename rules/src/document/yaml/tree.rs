@@ -42,6 +42,15 @@ impl Node {
         }
     }
 
+    /// True for a plain scalar that YAML reads as null.
+    pub fn is_null(&self) -> bool {
+        matches!(
+            &self.kind,
+            NodeKind::Scalar { text, style: ScalarStyle::Plain }
+                if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL")
+        )
+    }
+
     /// True for a plain scalar that YAML reads as null, a boolean or a number.
     pub fn is_non_string(&self) -> bool {
         match &self.kind {

@@ -46,6 +46,8 @@ declare_rule! {
     ///
     /// ## Known limits
     /// Any digit counts, so "Migrated to Python 3" passes although a version is not a result.
+    /// A bullet that states a duty and no outcome ("Handled customer calls for the billing
+    /// team") is left to `duty-not-achievement` when that rule is on.
     pub struct MissingMetric {
         id: "missing-metric",
         category: Impact,
@@ -72,15 +74,15 @@ const CHANGE_VERBS: &[&str] = &[
     "speed",
 ];
 
-/// One suggestion per placeholder phrasing, appended at the end of the bullet (before a
-/// final period). No fix where the end of the text does not map to the source verbatim, or
-/// where a plain YAML scalar continues on its line (a flow collection, where "[" is syntax).
-fn placeholder_fixes(cx: &Context<'_>, text: &crate::document::Text) -> Vec<Fix> {
+/// Where text can be appended to a bullet: its end in the source, before a final period.
+/// None where the end of the text does not map to the source verbatim, or where a plain
+/// YAML scalar continues on its line (a flow collection, where "[" is syntax).
+pub(crate) fn append_point(cx: &Context<'_>, text: &crate::document::Text) -> Option<usize> {
     let s = text.as_str();
     let body = s.trim_end();
     let end = body.strip_suffix('.').map_or(body.len(), str::len);
     if end == 0 || !text.is_verbatim(end.saturating_sub(1)..end) {
-        return Vec::new();
+        return None;
     }
     let at = text.source_range(end.saturating_sub(1)..end).end();
     if cx.resume.format != crate::document::Format::Markdown {
@@ -90,9 +92,19 @@ fn placeholder_fixes(cx: &Context<'_>, text: &crate::document::Text) -> Vec<Fix>
             || rest_of_line.starts_with('#')
             || rest_of_line.starts_with(['"', '\'']);
         if !closes_scalar {
-            return Vec::new();
+            return None;
         }
     }
+    Some(at)
+}
+
+/// One suggestion per placeholder phrasing, appended at the end of the bullet (see
+/// `append_point`).
+fn placeholder_fixes(cx: &Context<'_>, text: &crate::document::Text) -> Vec<Fix> {
+    let Some(at) = append_point(cx, text) else {
+        return Vec::new();
+    };
+    let s = text.as_str();
     let verbs = &cx.data().verbs;
     let first = words(s)
         .next()
@@ -249,12 +261,12 @@ fn in_list(word: &str, list: &[&str]) -> bool {
     }
 }
 
-fn is_recognition_word(w: &str) -> bool {
+pub(crate) fn is_recognition_word(w: &str) -> bool {
     in_list(w, RECOGNITION)
 }
 
 /// Whether a word (or a part of a hyphenated one) is a number word.
-fn is_number_word(w: &str) -> bool {
+pub(crate) fn is_number_word(w: &str) -> bool {
     if w.is_ascii() {
         return in_list(w, NUMBER_WORDS) || w.split('-').any(|part| in_list(part, NUMBER_WORDS));
     }
@@ -264,7 +276,7 @@ fn is_number_word(w: &str) -> bool {
 }
 
 /// Whether `text` has a digit or a quantity symbol.
-fn has_metric_char(text: &str) -> bool {
+pub(crate) fn has_metric_char(text: &str) -> bool {
     text.chars()
         .any(|c| c.is_ascii_digit() || matches!(c, '%' | '$' | '€' | '£' | '¥' | '₹' | '×'))
 }
@@ -279,7 +291,10 @@ impl Rule for MissingMetric {
         let blocks = &cx.resume.blocks;
         for (i, block) in blocks.iter().enumerate() {
             // Project bullets describe what a project does; impact is asked of roles.
-            if !cx.is_achievement(i) || cx.resume.section_kind(block) == Some(SectionKind::Projects)
+            // A duty with no outcome is `duty-not-achievement`'s, when it is on.
+            if !cx.is_achievement(i)
+                || cx.resume.section_kind(block) == Some(SectionKind::Projects)
+                || cx.duty_claims(i)
             {
                 continue;
             }
@@ -324,7 +339,7 @@ impl Rule for MissingMetric {
 }
 
 /// The first `n` words of `text`, with "…" when cut.
-fn excerpt(text: &str, n: usize) -> String {
+pub(crate) fn excerpt(text: &str, n: usize) -> String {
     match words(text).nth(n) {
         Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or(text).trim_end()),
         None => text.to_owned(),

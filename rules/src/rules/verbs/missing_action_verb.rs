@@ -38,7 +38,8 @@ declare_rule! {
     /// ## Known limits
     /// Bullets that open with an adjective or a noun hirelint does not know ("Team lead
     /// for …") are not reported. Weak openers ("Responsible for") and "I" or "we" are
-    /// reported by `weak-opener` and `first-person-pronoun` instead.
+    /// reported by `weak-opener` and `first-person-pronoun` instead, and a duty noun with no
+    /// outcome ("Maintenance of the build server") by `duty-not-achievement`, when it is on.
     pub struct MissingActionVerb {
         id: "missing-action-verb",
         category: Verbs,
@@ -62,7 +63,8 @@ impl Rule for MissingActionVerb {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let verbs = &cx.data().verbs;
         for (i, block) in cx.resume.blocks.iter().enumerate() {
-            if !cx.is_achievement(i) {
+            // A duty with no outcome ("Maintenance of …") is `duty-not-achievement`'s.
+            if !cx.is_achievement(i) || cx.duty_claims(i) {
                 continue;
             }
             let text = block.text.as_str();

@@ -49,6 +49,11 @@ declare_rule! {
     /// "Helped" and "managed to" are reported only before a verb hirelint knows
     /// ("Helped customers" describes the job and is not reported). "Worked on a team" is not
     /// reported. A phrase after an adverb ("Also responsible for") is not reported.
+    /// A bullet this rule reports is left to it by `tense-mismatch`, `repeated-opener` and
+    /// `passive-voice`, so "Help build" in a past role or "I was tasked with" is reported
+    /// once. A bullet that states a duty and no outcome ("Responsible for the monthly
+    /// report") is left to `duty-not-achievement` when that rule is on: a better verb would
+    /// not make it a result.
     pub struct WeakOpener {
         id: "weak-opener",
         category: Verbs,
@@ -62,6 +67,8 @@ impl Rule for WeakOpener {
         let verbs = &cx.data().verbs;
         for (index, block) in cx.resume.blocks.iter().enumerate() {
             let starts = match block.kind {
+                // A duty with no outcome is `duty-not-achievement`'s, when it is on.
+                BlockKind::Bullet if cx.duty_claims(index) => continue,
                 BlockKind::Bullet if in_scope(cx.resume, block) => vec![0],
                 BlockKind::Paragraph | BlockKind::Summary
                     if block.role.is_some() && in_scope(cx.resume, block) =>
@@ -150,7 +157,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
 }
 
 /// The text between two tokens.
-fn gap<'a>(text: &'a str, a: &Tok<'_>, b: &Tok<'_>) -> &'a str {
+pub(crate) fn gap<'a>(text: &'a str, a: &Tok<'_>, b: &Tok<'_>) -> &'a str {
     text.get(a.end..b.start).unwrap_or("")
 }
 
@@ -271,7 +278,7 @@ pub(crate) fn is_current_role(resume: &Resume, block: &Block) -> bool {
 }
 
 /// Byte offsets where sentences start in a paragraph.
-fn sentence_starts(text: &str) -> Vec<usize> {
+pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
     let mut prev_end = false;
     for (i, c) in text.char_indices() {
@@ -288,6 +295,63 @@ fn sentence_starts(text: &str) -> Vec<usize> {
     starts.sort_unstable();
     starts.dedup();
     starts
+}
+
+/// The verb that opens a bullet: its first word, or the word after an opening "I" or
+/// "we", when that is a form of a known verb other than "be" and "have" ("Was promoted",
+/// "Has led" open with an auxiliary, not with their verb). Only punctuation or markup may
+/// come before it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct OpenerVerb<'a> {
+    /// Index of the verb in the block's tokens.
+    pub index: usize,
+    pub base: &'a str,
+    pub form: crate::data::Form,
+}
+
+pub(crate) fn opener_verb<'v>(
+    verbs: &'v Verbs,
+    text: &str,
+    toks: &[Tok<'_>],
+) -> Option<OpenerVerb<'v>> {
+    opener_verb_at(verbs, text, toks, 0, 0)
+}
+
+/// The verb that opens the sentence starting at byte `from` of `text`, whose first word is
+/// token `at` (see `opener_verb`).
+pub(crate) fn opener_verb_at<'v>(
+    verbs: &'v Verbs,
+    text: &str,
+    toks: &[Tok<'_>],
+    at: usize,
+    from: usize,
+) -> Option<OpenerVerb<'v>> {
+    let first = toks.get(at)?;
+    if text
+        .get(from..first.start)
+        .is_none_or(|lead| lead.chars().any(char::is_alphanumeric))
+    {
+        return None;
+    }
+    let index = match first.lower_str() {
+        "i" | "we" => {
+            let next = toks.get(at + 1)?;
+            if !gap(text, first, next).trim().is_empty() {
+                return None;
+            }
+            at + 1
+        }
+        _ => at,
+    };
+    let tok = toks.get(index)?;
+    if verbs.is_non_verb(&tok.lower) {
+        return None;
+    }
+    let (base, form) = verbs.form_of(&tok.lower)?;
+    if matches!(base, "be" | "have") {
+        return None;
+    }
+    Some(OpenerVerb { index, base, form })
 }
 
 /// A weak opener found at the start of a bullet or sentence.
@@ -404,7 +468,7 @@ const NOUN_GERUNDS: &[&str] = &[
     "training",
 ];
 
-const DETERMINERS: &[&str] = &[
+pub(crate) const DETERMINERS: &[&str] = &[
     "a", "all", "an", "her", "his", "its", "my", "new", "our", "over", "the", "their", "these",
     "this", "those", "two", "three", "four", "five",
 ];
@@ -885,6 +949,14 @@ mod tests {
         let json = r#"{"work":[{"position":"Analyst","startDate":"2018-01","endDate":"2020-01","highlights":["Responsible for payroll"]}]}"#;
         let out = apply_fix(R, Format::Json, json, 0);
         assert!(out.contains(r#"["Led payroll"]"#), "{out}");
+    }
+
+    #[test]
+    fn rendercv_single_date_field_range_is_a_past_role() {
+        // `date: 2019 – 2021` holds both ends: the role is over, so the past tense.
+        let yaml = "cv:\n  sections:\n    experience:\n      - company: Acme\n        position: Analyst\n        date: 2019 – 2021\n        highlights:\n          - Responsible for payroll\n";
+        let out = apply_fix(R, Format::Yaml, yaml, 0);
+        assert!(out.contains("- Led payroll\n"), "{out}");
     }
 
     #[test]

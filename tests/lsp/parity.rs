@@ -1,0 +1,249 @@
+//! Parity: every resume fixture gives the same diagnostics (rule, severity, message, byte
+//! range) and the same fixes through `hirelint lint --format json` as through the server.
+
+use crate::client::{Encoding, Server, offset, range, uri_of};
+use serde_json::{Value, json};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// (rule, severity, message, start, end) with byte offsets.
+pub type Key = (String, String, String, usize, usize);
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+fn run_cli(dir: &Path, args: &[&str], stdin: Option<&str>) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hirelint"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run hirelint lint");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `hirelint lint --format json` of a file, or of `text` on stdin named `name`.
+pub fn cli_json(dir: &Path, name: &str, text: Option<&str>) -> Vec<Value> {
+    let out = match text {
+        Some(text) => run_cli(
+            dir,
+            &["lint", "--format", "json", "--stdin-filename", name, "-"],
+            Some(text),
+        ),
+        None => run_cli(dir, &["lint", "--format", "json", name], None),
+    };
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
+}
+
+/// `hirelint lint --fix` of `text` on stdin: the fixed text.
+pub fn cli_fix(dir: &Path, name: &str, text: &str) -> String {
+    run_cli(
+        dir,
+        &["lint", "--fix", "--stdin-filename", name, "-"],
+        Some(text),
+    )
+}
+
+/// The byte offset of a CLI position: 1-based line (LF-separated), 1-based char column.
+fn cli_offset(text: &str, line: u64, column: u64) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line as usize - 1)
+        .map(str::len)
+        .sum();
+    let rest = &text[start..];
+    start
+        + rest
+            .char_indices()
+            .nth(column as usize - 1)
+            .map_or(rest.len(), |(i, _)| i)
+}
+
+pub fn cli_keys(text: &str, diagnostics: &[Value]) -> Vec<Key> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["severity"].as_str().unwrap().to_owned(),
+                d["message"].as_str().unwrap().to_owned(),
+                cli_offset(
+                    text,
+                    d["line"].as_u64().unwrap(),
+                    d["column"].as_u64().unwrap(),
+                ),
+                cli_offset(
+                    text,
+                    d["end_line"].as_u64().unwrap(),
+                    d["end_column"].as_u64().unwrap(),
+                ),
+            )
+        })
+        .collect()
+}
+
+pub fn lsp_keys(text: &str, diagnostics: &[Value], encoding: Encoding) -> Vec<Key> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let severity = match d["severity"].as_u64() {
+                Some(1) => "error",
+                Some(2) => "warning",
+                _ => "info",
+            };
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                severity.to_owned(),
+                d["message"].as_str().unwrap().to_owned(),
+                offset(text, &d["range"]["start"], encoding),
+                offset(text, &d["range"]["end"], encoding),
+            )
+        })
+        .collect()
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for dir in [
+        "rules/tests/fixtures/good",
+        "rules/tests/fixtures/bad",
+        "tests/fixtures/resumes",
+    ] {
+        let Ok(entries) = std::fs::read_dir(root().join(dir)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path
+                .extension()
+                .is_some_and(|e| e == "md" || e == "yaml" || e == "json")
+            {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn every_resume_fixture_lints_the_same_in_the_cli_and_the_server() {
+    let files = fixtures();
+    assert!(files.len() >= 6, "{files:?}");
+    for encodings in [&["utf-8"][..], &["utf-16"][..]] {
+        let mut server = Server::builder()
+            .cwd(&root())
+            .encodings(Some(encodings))
+            .start();
+        let enc = server.encoding;
+        let mut compared = 0;
+        for path in &files {
+            let text = std::fs::read_to_string(path).unwrap();
+            let relative = path
+                .strip_prefix(root())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let cli = cli_json(&root(), &relative, None);
+            let uri = uri_of(path);
+            let language = match path.extension().and_then(|e| e.to_str()) {
+                Some("md") => "markdown",
+                Some(other) => other,
+                None => "plaintext",
+            };
+            server.open_uri(&uri, language, &text);
+            let lsp = server.diagnostics(&uri, Some(1));
+            let expected = cli_keys(&text, &cli);
+            assert_eq!(
+                lsp_keys(&text, &lsp, enc),
+                expected,
+                "{relative} ({encodings:?})"
+            );
+            compared += expected.len();
+
+            // Each diagnostic's quick fixes are its fixes, in order, by title and edit.
+            for (d, key) in cli.iter().zip(&expected) {
+                let r = range(&text, key.3, key.4, enc);
+                let actions = server.code_actions(&uri, r, Some(&["quickfix"]));
+                let fixes: Vec<(String, Value)> = actions
+                    .iter()
+                    .filter(|a| {
+                        a["diagnostics"][0]["code"] == key.0.as_str()
+                            && a["diagnostics"][0]["range"] == range(&text, key.3, key.4, enc)
+                            && a["diagnostics"][0]["message"] == key.2.as_str()
+                    })
+                    .map(|a| {
+                        let edits: Vec<Value> = a["edit"]["changes"][&uri]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|e| {
+                                json!([
+                                    offset(&text, &e["range"]["start"], enc),
+                                    offset(&text, &e["range"]["end"], enc),
+                                    e["newText"]
+                                ])
+                            })
+                            .collect();
+                        (a["title"].as_str().unwrap().to_owned(), json!(edits))
+                    })
+                    .collect();
+                let cli_fixes: Vec<(String, Value)> = d["fixes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| {
+                        let edits: Vec<Value> = f["edits"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|e| {
+                                json!([
+                                    cli_offset(
+                                        &text,
+                                        e["line"].as_u64().unwrap(),
+                                        e["column"].as_u64().unwrap()
+                                    ),
+                                    cli_offset(
+                                        &text,
+                                        e["end_line"].as_u64().unwrap(),
+                                        e["end_column"].as_u64().unwrap()
+                                    ),
+                                    e["replacement"]
+                                ])
+                            })
+                            .collect();
+                        (f["title"].as_str().unwrap().to_owned(), json!(edits))
+                    })
+                    .collect();
+                // Two diagnostics with the same rule, range and message offer their
+                // fixes together; compare as a prefix then.
+                assert!(
+                    fixes.starts_with(&cli_fixes) || fixes == cli_fixes,
+                    "{relative}: {key:?}\nlsp {fixes:#?}\ncli {cli_fixes:#?}"
+                );
+            }
+        }
+        assert!(compared > 20, "only {compared} diagnostics compared");
+    }
+}
