@@ -9,47 +9,51 @@ local buf = H.open("resume.md")
 local client = H.wait_client(buf)
 H.check(client.root_dir == H.work, "root_dir should be the folder with .hirelint.toml, got " .. tostring(client.root_dir))
 H.log(("client %s attached, root %s, offset encoding %s"):format(client.name, client.root_dir, client.offset_encoding))
+local want = H.expected("resume.md")
 local diags = H.wait_diagnostics(buf, function(d)
-  return H.find(d, "weak-opener", 8) ~= nil
+  return H.find(d, want.rule, want.lnum) ~= nil
 end)
-H.log(("resume.md: %d diagnostics"):format(#diags))
+H.log(("resume.md: %d diagnostics (the CLI: %d)"):format(#diags, want.count))
 for _, line in ipairs(H.describe(diags)) do
   H.log("  " .. line)
 end
-local weak = H.find(diags, "weak-opener", 8)
-H.check(weak.col == 2 and weak.end_col == 17, "weak-opener should span 9:3-9:18, got " .. vim.inspect(weak))
-H.check(weak.message == 'Weak opener "Responsible for"', "message: " .. weak.message)
-H.check(weak.source == "hirelint", "source: " .. tostring(weak.source))
-H.check(weak.severity == vim.diagnostic.severity.WARN, "severity: " .. tostring(weak.severity))
+H.check(#diags == want.count, "the editor and the CLI disagree on the number of diagnostics")
+local target = H.find(diags, want.rule, want.lnum)
+H.check(target.col == want.col, ("%s should start at %d:%d, got %s"):format(want.rule, want.lnum + 1, want.col + 1, vim.inspect(target)))
+H.check(target.message == want.message, "message: " .. target.message)
+H.check(target.source == "hirelint", "source: " .. tostring(target.source))
 
-local title = H.apply_fix(buf, weak, '^Replace "Responsible for" with "')
-local replacement = title:match('with "(.-)"$')
-local line = vim.api.nvim_buf_get_lines(buf, 8, 9, false)[1]
-H.check(line == "- " .. replacement .. " the shipment-tracking API", "line 9 after the fix: " .. line)
-H.log(("applied %q; line 9 is now %q"):format(title, line))
--- The server re-lints the edited text: the weak opener is gone.
+H.apply_fix(buf, target, want.title)
+local line = vim.api.nvim_buf_get_lines(buf, want.lnum, want.lnum + 1, false)[1]
+H.check(line == want.fixed_line, ("line %d after the fix: %q, want %q"):format(want.lnum + 1, line, want.fixed_line))
+H.log(("applied %q; line %d is now %q"):format(want.title, want.lnum + 1, line))
+-- The server re-lints the edited text: that diagnostic is gone.
 H.wait_diagnostics(buf, function(d)
-  return H.find(d, "weak-opener", 8) == nil and #d > 0
+  return #d > 0 and not vim.iter(d):any(function(x)
+    return x.code == want.rule and x.lnum == want.lnum and x.message == want.message
+  end)
 end)
-H.log("after the fix the weak opener on line 9 is gone")
+H.log("after the fix that diagnostic is gone")
 
 H.check_quiet("README.md")
 
 local yaml = H.open("resume.yaml")
 H.wait_client(yaml)
+local ywant = H.expected("resume.yaml")
 local ydiags = H.wait_diagnostics(yaml, function(d)
-  return H.find(d, "weak-opener", 9) ~= nil
+  return H.find(d, ywant.rule, ywant.lnum) ~= nil
 end)
-H.log(("resume.yaml (filetype %s): %d diagnostics, weak-opener at 10:%d"):format(vim.bo[yaml].filetype, #ydiags, H.find(ydiags, "weak-opener", 9).col + 1))
+H.log(("resume.yaml (filetype %s): %d diagnostics, %s at %d:%d"):format(vim.bo[yaml].filetype, #ydiags, ywant.rule, ywant.lnum + 1, H.find(ydiags, ywant.rule, ywant.lnum).col + 1))
 
 local json = H.open("resume.json")
 H.wait_client(json)
+local jwant = H.expected("resume.json")
 local jdiags = H.wait_diagnostics(json, function(d)
-  return H.find(d, "weak-opener", 12) ~= nil
+  return H.find(d, jwant.rule, jwant.lnum) ~= nil
 end)
-local jweak = H.find(jdiags, "weak-opener", 12)
-H.check(jweak.col == 9, "JSON weak-opener column: " .. vim.inspect(jweak))
-H.log(("resume.json (filetype %s): %d diagnostics, weak-opener at 13:%d"):format(vim.bo[json].filetype, #jdiags, jweak.col + 1))
+local jtarget = H.find(jdiags, jwant.rule, jwant.lnum)
+H.check(jtarget.col == jwant.col, "JSON column: " .. vim.inspect(jtarget))
+H.log(("resume.json (filetype %s): %d diagnostics, %s at %d:%d"):format(vim.bo[json].filetype, #jdiags, jwant.rule, jwant.lnum + 1, jtarget.col + 1))
 
 H.check(#vim.lsp.get_clients({ name = "hirelint" }) == 1, "one client serves every file of the root")
 H.done("vim.lsp.enable")

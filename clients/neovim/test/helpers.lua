@@ -99,10 +99,9 @@ function H.find(diags, code, lnum)
   return nil
 end
 
---- Asks for the quick fixes of a diagnostic, picks the first whose title matches, applies it
---- with vim.lsp.buf.code_action (the path a user's mapping takes) and waits for the edit.
---- Returns the chosen title.
-function H.apply_fix(buf, diag, title_pattern)
+--- Asks for the quick fixes of a diagnostic, checks that one has this title, applies it with
+--- vim.lsp.buf.code_action (the path a user's mapping takes) and waits for the edit.
+function H.apply_fix(buf, diag, title)
   local client = H.client(buf)
   vim.api.nvim_win_set_cursor(0, { diag.lnum + 1, diag.col })
   local params = vim.lsp.util.make_range_params(0, client.offset_encoding)
@@ -113,14 +112,8 @@ function H.apply_fix(buf, diag, title_pattern)
     return a.title
   end, response.result)
   H.log("code actions: " .. table.concat(titles, " | "))
-  local chosen
-  for _, title in ipairs(titles) do
-    if title:match(title_pattern) then
-      chosen = title
-      break
-    end
-  end
-  H.check(chosen, ("no code action matching %q among %s"):format(title_pattern, vim.inspect(titles)))
+  local chosen = vim.tbl_contains(titles, title) and title or nil
+  H.check(chosen, ("no code action %q among %s"):format(title, vim.inspect(titles)))
   local before = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
   vim.lsp.buf.code_action({
     context = { diagnostics = { diag.user_data.lsp } },
@@ -134,6 +127,35 @@ function H.apply_fix(buf, diag, title_pattern)
   end, 10)
   H.check(ok, ("applying %q changed nothing"):format(chosen))
   return chosen
+end
+
+--- What `hirelint lint --format json` (the CLI, run by run.sh into expected-<file>.json) says
+--- about a fixture: the editor must show the same. Returns the first diagnostic on an ASCII
+--- line that has a fix with a single edit on that line, with the line as the fix leaves it:
+--- { rule, lnum, col (0-based), message, title, fixed_line }.
+function H.expected(file)
+  local json = table.concat(vim.fn.readfile(H.work .. "/expected-" .. file .. ".json"), "\n")
+  local lines = vim.fn.readfile(H.work .. "/" .. file)
+  for _, d in ipairs(vim.json.decode(json)) do
+    local text = lines[d.line]
+    if text and not text:find("[\128-\255]") then
+      for _, fix in ipairs(d.fixes or {}) do
+        local e = fix.edits[1]
+        if #fix.edits == 1 and e.line == d.line and e.end_line == d.line then
+          return {
+            rule = d.rule,
+            lnum = d.line - 1,
+            col = d.column - 1,
+            message = d.message,
+            title = fix.title,
+            fixed_line = text:sub(1, e.column - 1) .. e.replacement .. text:sub(e.end_column),
+            count = #vim.json.decode(json),
+          }
+        end
+      end
+    end
+  end
+  H.fail("the CLI reports no fixable diagnostic on an ASCII line of " .. file)
 end
 
 --- Opens a file the server must leave alone and checks that it gets no diagnostics: waits for

@@ -11,14 +11,16 @@ hirelint.start_with_autocmd(config)
 H.log("vim.lsp.start from a FileType autocmd")
 local client = H.wait_client(early)
 H.check(client.root_dir == H.work, "root_dir: " .. tostring(client.root_dir))
+local want = H.expected("resume.md")
 local diags = H.wait_diagnostics(early, function(d)
-  return H.find(d, "weak-opener", 8) ~= nil
+  return H.find(d, want.rule, want.lnum) ~= nil
 end)
 H.log(("resume.md (open before setup): %d diagnostics"):format(#diags))
 local yaml = H.open("resume.yaml")
 H.wait_client(yaml)
+local ywant = H.expected("resume.yaml")
 H.wait_diagnostics(yaml, function(d)
-  return H.find(d, "weak-opener", 9) ~= nil
+  return H.find(d, ywant.rule, ywant.lnum) ~= nil
 end)
 H.log("resume.yaml (opened after): diagnostics")
 H.check(#vim.lsp.get_clients({ name = "hirelint" }) == 1, "vim.lsp.start reuses one client per root")

@@ -44,6 +44,10 @@ for name in enable setup legacy health; do
   printf '# Backend Engineer\n\nMust have: Rust, PostgreSQL, Kubernetes.\n' >"$work/posting.md"
   printf '{ "name": "not-a-resume", "version": "1.0.0" }\n' >"$work/package.json"
   : >"$work/.hirelint.toml"
+  # What the CLI says about each resume: the editor must show the same.
+  for f in resume.md resume.yaml resume.json; do
+    (cd "$work" && "$server" lint --format json "$f" >"expected-$f.json") || [ $? -eq 1 ]
+  done
   mkdir -p "$work/bin" "$work/xdg"
   ln -s "$server" "$work/bin/hirelint"
   env_args=(

@@ -16,19 +16,18 @@ H.check(client.config.settings.hirelint.posting == posting, "settings.hirelint.p
 H.check(client.config.init_options.posting == posting, "init_options.posting: " .. vim.inspect(client.config.init_options))
 H.log("client settings carry the posting: " .. posting)
 
+local want = H.expected("resume.yaml")
 local diags = H.wait_diagnostics(buf, function(d)
-  return H.find(d, "weak-opener", 9) ~= nil
+  return H.find(d, want.rule, want.lnum) ~= nil
 end)
 H.log(("resume.yaml: %d diagnostics"):format(#diags))
 for _, line in ipairs(H.describe(diags)) do
   H.log("  " .. line)
 end
-local weak = H.find(diags, "weak-opener", 9)
-local title = H.apply_fix(buf, weak, '^Replace "Responsible for" with "')
-local replacement = title:match('with "(.-)"$')
-local line = vim.api.nvim_buf_get_lines(buf, 9, 10, false)[1]
-H.check(line == "      - " .. replacement .. " the shipment-tracking API", "line 10 after the fix: " .. line)
-H.log(("applied %q; line 10 is now %q"):format(title, line))
+H.apply_fix(buf, H.find(diags, want.rule, want.lnum), want.title)
+local line = vim.api.nvim_buf_get_lines(buf, want.lnum, want.lnum + 1, false)[1]
+H.check(line == want.fixed_line, ("line %d after the fix: %q, want %q"):format(want.lnum + 1, line, want.fixed_line))
+H.log(("applied %q; line %d is now %q"):format(want.title, want.lnum + 1, line))
 
 -- The hirelint/score handler (the server sends it once the posting work lands): through the
 -- client's handler table, as a notification from the server would arrive.
