@@ -365,8 +365,15 @@ async function phaseScore() {
     await page.mouse.move(10, 10);
     await page.click(".statusbar-item >> text=72% match");
     const input = await page.waitForSelector(".quick-input-widget .quick-input-box input", { timeout: 10_000 });
+    // The dialog fills in its folder asynchronously (first the parent, then the workspace):
+    // type only once it has settled on the workspace folder, or the typing is overwritten.
+    await waitFor("the file dialog to open at the workspace folder", async () =>
+      (await input.inputValue()) === `${setup.ws}/`,
+    );
     log(`file dialog open at "${await input.inputValue()}"`);
-    await input.fill(path.join(setup.ws, "posting-2.md"));
+    const target = path.join(setup.ws, "posting-2.md");
+    await input.fill(target);
+    await waitFor("the typed path to stay", async () => (await input.inputValue()) === target);
     await page.keyboard.press("Enter");
     await page.waitForSelector(".statusbar-item >> text=64% match", { timeout: 20_000 });
     const written = JSON.parse(fs.readFileSync(path.join(setup.ws, ".vscode", "settings.json"), "utf8"));
