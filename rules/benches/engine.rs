@@ -50,6 +50,7 @@ fn bench(c: &mut Criterion) {
                     source,
                     format,
                     settings: &settings,
+                    posting: None,
                 }))
             })
         });

@@ -58,6 +58,10 @@ register_rules! {
     BulletCount => rules::length::bullet_count::BulletCount,
     LongBullet => rules::length::long_bullet::LongBullet,
     LongSummary => rules::length::long_summary::LongSummary,
+    // posting
+    KeywordOnlyInSkills => rules::posting::keyword_only_in_skills::KeywordOnlyInSkills,
+    MissingKeyword => rules::posting::missing_keyword::MissingKeyword,
+    NearMissKeyword => rules::posting::near_miss_keyword::NearMissKeyword,
     // syntax
     SyntaxError => rules::syntax::syntax_error::SyntaxError,
 }

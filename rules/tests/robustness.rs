@@ -18,6 +18,7 @@ fn check(source: &str, format: Format) {
         source,
         format,
         settings: &settings,
+        posting: None,
     });
     assert!(
         report.failed_rules.is_empty(),
@@ -164,6 +165,7 @@ fn check_fixes(source: &str, format: Format) {
         source,
         format,
         settings: &settings,
+        posting: None,
     };
     let errors = |text: &str| {
         lint(&Input {

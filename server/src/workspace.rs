@@ -81,6 +81,7 @@ pub fn input<'a>(source: &'a str, file_name: Option<&str>, resolved: &'a Resolve
         source,
         format: detect_format(file_name, source),
         settings: &resolved.settings,
+        posting: None,
     }
 }
 

@@ -60,6 +60,7 @@ mod tests {
                         "Replace with \"Managed\"",
                         vec![Edit::replace(range, "Managed")],
                     )],
+                    related: Vec::new(),
                 },
                 Diagnostic {
                     rule: RuleId::MissingSection,
@@ -67,6 +68,7 @@ mod tests {
                     range: TextRange::new(0, SOURCE.len()),
                     message: "no Experience section".to_owned(),
                     fixes: Vec::new(),
+                    related: Vec::new(),
                 },
             ],
         }]

@@ -61,6 +61,10 @@ impl Rule for Buzzword {
                     continue;
                 }
                 let quoted = text.get(m.start..m.end).unwrap_or("");
+                if cx.posting_uses(quoted) {
+                    // The posting asks for it: the resume may echo it.
+                    continue;
+                }
                 sink.report(range, format!("Buzzword \"{quoted}\""));
             }
         }

@@ -73,6 +73,10 @@ impl Rule for FillerWord {
                     continue;
                 }
                 let found = text.get(m.start..m.end).unwrap_or("");
+                if cx.posting_uses(found) {
+                    // The posting uses the phrase: the resume may echo it.
+                    continue;
+                }
                 let replacement = fillers.replacement(m.index);
                 let message = if replacement.is_some() || found.contains(' ') {
                     format!("Wordy phrase \"{found}\"")
