@@ -161,7 +161,7 @@ const STOPWORDS: &[&str] = &[
 /// Acronyms that are not skills.
 const NOT_SKILLS: &[&str] = &[
     "AM", "AND", "ASAP", "CEO", "CFO", "COO", "CTO", "EOE", "ETA", "EU", "FAQ", "FTE", "HQ", "HR",
-    "INC", "LLC", "NYC", "OK", "OR", "PM", "PTO", "SF", "TBD", "UK", "US", "USA", "VP",
+    "INC", "LLC", "NYC", "OK", "OR", "PDF", "PM", "PTO", "SF", "TBD", "UK", "US", "USA", "VP",
 ];
 
 static YEARS: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -437,7 +437,8 @@ impl Collector<'_> {
     }
 
     fn add_raw(&mut self, raw: &str, importance: Importance, range: TextRange) -> usize {
-        let key = lookup_key(raw);
+        let singular = acronym_singular(raw);
+        let key = lookup_key(singular);
         if let Some(&k) = self.by_key.get(&key) {
             self.merge(k, importance, range);
             return k;
@@ -452,12 +453,25 @@ impl Collector<'_> {
                 years: None,
                 posting: vec![range],
                 group: None,
-                forms: vec![Form {
-                    words: split_key(raw),
-                    spelling: raw.to_owned(),
-                    alias: false,
-                    exact_case: false,
-                }],
+                forms: if singular == raw {
+                    vec![Form {
+                        words: split_key(raw),
+                        spelling: raw.to_owned(),
+                        alias: false,
+                        exact_case: false,
+                    }]
+                } else {
+                    // Either number counts as the same spelling.
+                    [singular, raw]
+                        .iter()
+                        .map(|s| Form {
+                            words: split_key(s),
+                            spelling: (*s).to_owned(),
+                            alias: false,
+                            exact_case: false,
+                        })
+                        .collect()
+                },
             },
         )
     }
@@ -503,7 +517,7 @@ impl Collector<'_> {
     }
 
     /// "Kubernetes or ECS", "Amplitude, Mixpanel, or Looker": a list whose last separator
-    /// is "or" is a group of alternatives.
+    /// is ", or" is a group of alternatives; a plain "or" groups its two neighbours.
     fn alternatives(&mut self, text: &str, words: &[Word], found: &[Found]) {
         let mut chain: Vec<usize> = Vec::new();
         let mut last_or = false;
@@ -545,9 +559,17 @@ impl Collector<'_> {
                     last_or = false;
                     chain.push(f.keyword);
                 }
-                "or" | ",or" | "and/or" | ",and/or" => {
+                ",or" | ",and/or" => {
                     last_or = true;
                     chain.push(f.keyword);
+                }
+                // "Python, Kafka, Kubernetes or ECS": without a comma, "or" binds the two
+                // names around it.
+                "or" | "and/or" => {
+                    chain.pop();
+                    close(&mut chain, false, self);
+                    chain.extend([prev.keyword, f.keyword]);
+                    last_or = true;
                 }
                 _ => {
                     close(&mut chain, last_or, self);
@@ -650,7 +672,11 @@ pub(super) fn is_technology(token: &str) -> bool {
         return true;
     }
     let upper = token.chars().filter(|c| c.is_uppercase()).count();
-    if upper < 2 || NOT_SKILLS.contains(&token) || token.contains('\'') || token.contains('’') {
+    // "AI-Assisted", "Property-Based": capitals of words, not of a name.
+    if upper < 2
+        || NOT_SKILLS.contains(&acronym_singular(token))
+        || token.contains(['\'', '’', '-'])
+    {
         return false;
     }
     let shouting = token
@@ -659,6 +685,21 @@ pub(super) fn is_technology(token: &str) -> bool {
         .all(char::is_uppercase)
         && letters > 6;
     !shouting
+}
+
+/// "APIs" -> "API", "OKRs" -> "OKR": the plural of an acronym names the same thing.
+fn acronym_singular(token: &str) -> &str {
+    match token.strip_suffix('s') {
+        Some(stem)
+            if stem.chars().count() >= 2
+                && stem
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) =>
+        {
+            stem
+        }
+        _ => token,
+    }
 }
 
 /// The importance a heading or label announces.
@@ -688,8 +729,9 @@ fn has_any(text: &str, phrases: &[&str]) -> bool {
 }
 
 /// Paragraphs of a text posting, with whether each is a heading: blank lines and list
-/// items start a paragraph; a heading is a line of its own.
+/// items start a paragraph; a heading is a line of its own; repeated lines are skipped.
 fn paragraphs(source: &str) -> Vec<(Range<usize>, bool)> {
+    let boilerplate = repeated_lines(source);
     let mut out = Vec::new();
     let mut current: Option<Range<usize>> = None;
     let mut offset = 0;
@@ -698,7 +740,7 @@ fn paragraphs(source: &str) -> Vec<(Range<usize>, bool)> {
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
-        if trimmed.is_empty() {
+        if trimmed.is_empty() || boilerplate.contains(trimmed) {
             out.extend(current.take().map(|r| (r, false)));
             continue;
         }
@@ -719,6 +761,23 @@ fn paragraphs(source: &str) -> Vec<(Range<usize>, bool)> {
     }
     out.extend(current.map(|r| (r, false)));
     out
+}
+
+/// Lines that a text repeats three times or more, word for word: table headers, page
+/// furniture ("Skills Jun Mid Sen Lead Princ"), not requirements.
+fn repeated_lines(source: &str) -> std::collections::HashSet<&str> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for line in source.lines() {
+        let line = line.trim();
+        if !line.is_empty() {
+            *counts.entry(line).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 3)
+        .map(|(line, _)| line)
+        .collect()
 }
 
 fn is_heading(line: &str) -> bool {

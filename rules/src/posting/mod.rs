@@ -153,7 +153,7 @@ impl Posting {
                     && form
                         .words
                         .iter()
-                        .all(|w| w.chars().all(char::is_alphabetic) && w.chars().count() >= 4);
+                        .all(|w| w.chars().all(char::is_alphabetic));
                 if stemmable {
                     let stems: Vec<String> = form.words.iter().map(|w| matching::stem(w)).collect();
                     if let Some(first) = stems.first() {
@@ -201,4 +201,226 @@ impl Posting {
 /// The first three characters of a word.
 fn prefix(word: &str) -> String {
     word.chars().take(3).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Format, Resume};
+
+    fn parse(text: &str) -> Posting {
+        Posting::parse(text, PostingFormat::Text)
+    }
+
+    fn keyword<'a>(p: &'a Posting, name: &str) -> &'a Keyword {
+        p.keywords
+            .iter()
+            .find(|k| k.name == name)
+            .unwrap_or_else(|| panic!("{name} not in {:?}", names(p)))
+    }
+
+    fn names(p: &Posting) -> Vec<&str> {
+        p.keywords.iter().map(|k| k.name.as_str()).collect()
+    }
+
+    fn matched(posting: &str, resume: &str, format: Format) -> PostingMatch {
+        let data = Data::builtin();
+        match_resume(&parse(posting), &Resume::parse(resume, format, &data))
+    }
+
+    fn kind_of(m: &PostingMatch, name: &str) -> (Status, Option<MatchKind>) {
+        let k = m.keywords.iter().find(|k| k.name == name).unwrap();
+        (k.status, k.kind)
+    }
+
+    #[test]
+    fn extracts_taxonomy_skills_by_alias_and_technology_tokens() {
+        let p =
+            parse("We run k8s, Postgres and GCP. You write JS, C++ and .NET on DynamoDB and S3.");
+        assert_eq!(
+            names(&p),
+            [
+                "Kubernetes",
+                "PostgreSQL",
+                "Google Cloud",
+                "JavaScript",
+                "C++",
+                ".NET",
+                "DynamoDB",
+                "S3"
+            ]
+        );
+        assert_eq!(
+            keyword(&p, "Kubernetes").category,
+            Some(SkillCategory::Tool)
+        );
+        assert_eq!(keyword(&p, "DynamoDB").category, None);
+        let at: Vec<&str> = keyword(&p, "PostgreSQL")
+            .posting
+            .iter()
+            .map(|r| r.slice(&p.source))
+            .collect();
+        assert_eq!(at, ["Postgres"]);
+    }
+
+    #[test]
+    fn english_word_names_need_their_casing() {
+        let p = parse("Go services in Rust. Let's go and rust-proof it.");
+        assert_eq!(names(&p), ["Go", "Rust"]);
+        assert_eq!(keyword(&p, "Go").posting.len(), 1);
+    }
+
+    #[test]
+    fn importance_from_headings_labels_and_phrases() {
+        let p = parse(
+            "## Requirements\n\n- Python\n- Docker\n\n## Nice to have\n\n- Terraform\n\n## You have\n\n- Kafka; Redis is a plus\n- Bonus: Go\n",
+        );
+        let imp = |n: &str| keyword(&p, n).importance;
+        assert_eq!(imp("Python"), Importance::Must);
+        assert_eq!(imp("Docker"), Importance::Must);
+        assert_eq!(imp("Terraform"), Importance::Nice);
+        assert_eq!(imp("Kafka"), Importance::Must);
+        assert_eq!(imp("Redis"), Importance::Nice);
+        assert_eq!(imp("Go"), Importance::Nice);
+        let p = parse(
+            "Requirements: SQL. Preferred: dbt-like tools such as Looker; Kotlin appreciated but not required.",
+        );
+        assert_eq!(keyword(&p, "SQL").importance, Importance::Must);
+        assert_eq!(keyword(&p, "Looker").importance, Importance::Nice);
+        // Named as a must-have anywhere, it is a must-have.
+        let p = parse("Nice to have: Redis.\n\nRequirements: Redis and SQL.");
+        assert_eq!(keyword(&p, "Redis").importance, Importance::Must);
+    }
+
+    #[test]
+    fn years_and_alternatives() {
+        let p = parse(
+            "5+ years of Python; Kubernetes or ECS; Amplitude, Mixpanel, or Looker; HTML, CSS, and JavaScript; Go (3 years).",
+        );
+        assert_eq!(keyword(&p, "Python").years, Some(5));
+        assert_eq!(keyword(&p, "Go").years, Some(3));
+        assert_eq!(keyword(&p, "HTML").years, None);
+        let group = |n: &str| keyword(&p, n).group;
+        assert!(group("Kubernetes").is_some() && group("Kubernetes") == group("Amazon ECS"));
+        assert!(group("Amplitude").is_some() && group("Amplitude") == group("Looker"));
+        assert_ne!(group("Kubernetes"), group("Looker"));
+        assert_eq!(group("HTML"), None);
+    }
+
+    #[test]
+    fn repeated_terms_outside_the_taxonomy() {
+        let p = parse(
+            "You build payment rails. Payment rails are hard. We value the experience of years.",
+        );
+        assert!(names(&p).contains(&"payment rails"), "{:?}", names(&p));
+        assert!(!names(&p).iter().any(|n| n.contains("experience")));
+    }
+
+    #[test]
+    fn structured_job_schema_in_json_and_yaml() {
+        let json = r#"{"title":"Web Developer","skills":[{"name":"Web","keywords":["React","Node.js","Svelte"]}],"qualifications":["3+ years of JavaScript"],"responsibilities":["Build with Go; Rust is a plus"]}"#;
+        let p = Posting::parse(json, PostingFormat::detect(Some("job.json"), json));
+        assert_eq!(p.format, PostingFormat::Structured);
+        assert_eq!(
+            names(&p),
+            [
+                "Web Developer",
+                "React",
+                "Node.js",
+                "Svelte",
+                "JavaScript",
+                "Go",
+                "Rust"
+            ]
+        );
+        assert_eq!(keyword(&p, "Web Developer").importance, Importance::Nice);
+        assert_eq!(keyword(&p, "JavaScript").years, Some(3));
+        assert_eq!(keyword(&p, "Rust").importance, Importance::Nice);
+        assert_eq!(keyword(&p, "Svelte").posting[0].slice(json), "Svelte");
+        let yaml = "title: Data Engineer\nskills:\n  - name: Data\n    keywords: [Kafka, \"dbt\"]\nqualifications:\n  - SQL\n";
+        let p = Posting::parse(yaml, PostingFormat::detect(Some("job.yaml"), yaml));
+        assert_eq!(names(&p), ["Data Engineer", "Kafka", "dbt", "SQL"]);
+        assert_eq!(keyword(&p, "dbt").posting[0].slice(yaml), "dbt");
+        assert_eq!(
+            PostingFormat::detect(Some("job.txt"), "Requirements: x"),
+            PostingFormat::Text
+        );
+    }
+
+    #[test]
+    fn each_match_kind() {
+        let posting = "Requirements: Kubernetes, PostgreSQL, deployment automation, Prometheus, Kafka, Terraform.";
+        let m = matched(
+            posting,
+            "- Ran k8s and postgresql; deployed automated releases\n- Watched Promethius alerts and Kafka\n",
+            Format::Markdown,
+        );
+        assert_eq!(
+            kind_of(&m, "Kubernetes"),
+            (Status::Matched, Some(MatchKind::Alias))
+        );
+        assert_eq!(
+            kind_of(&m, "PostgreSQL"),
+            (Status::Matched, Some(MatchKind::Case))
+        );
+        assert_eq!(
+            kind_of(&m, "Kafka"),
+            (Status::Matched, Some(MatchKind::Exact))
+        );
+        assert_eq!(
+            kind_of(&m, "Prometheus"),
+            (Status::NearMiss, Some(MatchKind::NearMiss))
+        );
+        assert_eq!(kind_of(&m, "Terraform"), (Status::Missing, None));
+        let p = parse(posting);
+        assert!(names(&p).contains(&"Prometheus"));
+        let m = matched(
+            "Requirements: deployment automation; deployment automation daily.",
+            "- Deployed automation for 12 teams\n",
+            Format::Markdown,
+        );
+        let k = m
+            .keywords
+            .iter()
+            .find(|k| k.name == "deployment automation")
+            .unwrap();
+        assert_eq!((k.status, k.kind), (Status::Matched, Some(MatchKind::Stem)));
+    }
+
+    #[test]
+    fn score_weighs_must_haves_counts_groups_once_and_ignores_stuffing() {
+        let posting = "Requirements: Python, Kafka, Kubernetes or ECS.\n\nNice to have: Terraform.";
+        let all = matched(
+            posting,
+            "- Built Python on Kafka and Kubernetes with Terraform\n",
+            Format::Markdown,
+        );
+        assert_eq!((all.score, all.must_have_score), (100, 100));
+        let no_nice = matched(
+            posting,
+            "- Built Python on Kafka and ECS\n",
+            Format::Markdown,
+        );
+        assert_eq!(no_nice.must_have_score, 100);
+        assert_eq!(no_nice.score, 90); // 9 of 10: three must-haves weigh 3 each, the nice 1
+        let half = matched(posting, "- Built Python with Terraform\n", Format::Markdown);
+        assert_eq!(half.must_have_score, 33);
+        let stuffed = matched(
+            posting,
+            "## Skills\n\n- Python, Python, Python, Kafka, Kafka, Kubernetes, ECS, Terraform\n",
+            Format::Markdown,
+        );
+        assert_eq!(stuffed.score, 75); // only in a skills list: three quarters of the credit
+        let none = matched("We are a friendly team.", "- Anything\n", Format::Markdown);
+        assert_eq!((none.score, none.keywords.len()), (100, 0));
+    }
+
+    #[test]
+    fn posting_phrases() {
+        let p = parse("We want a results-driven, detail oriented engineer.");
+        assert!(p.uses_phrase("Results-driven"));
+        assert!(p.uses_phrase("detail-oriented"));
+        assert!(!p.uses_phrase("team player"));
+        assert!(!p.uses_phrase(""));
+    }
 }
