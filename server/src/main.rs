@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Command::Lint(args) => cli::lint::run(args),
         Command::Rules(args) => cli::rules::run(args),
         Command::Explain(args) => cli::explain::run(args),
+        Command::Match(args) => cli::matching::run(args),
     };
     status.into()
 }

@@ -23,6 +23,7 @@ const NICE_MARKERS: &[&str] = &[
     "extra credit",
     "ideally",
     "nice to have",
+    "nice to haves",
     "not required",
     "optional",
     "pluses",
@@ -781,6 +782,9 @@ fn repeated_lines(source: &str) -> std::collections::HashSet<&str> {
 }
 
 fn is_heading(line: &str) -> bool {
+    if is_list_item(line) {
+        return false;
+    }
     let words = line.split_whitespace().count();
     line.starts_with('#')
         || (line.starts_with("**") && (line.ends_with("**") || line.ends_with("**:")) && words <= 8)
@@ -788,7 +792,22 @@ fn is_heading(line: &str) -> bool {
         || (words <= 5
             && !line.ends_with(['.', ',', ';'])
             && !line.contains(':')
-            && marker(line).is_some())
+            && names_a_list(line))
+}
+
+/// A short line that opens or closes with a marker: "Nice to have", "Preferred
+/// qualifications", "Basic Qualifications", but not "Terraform is a plus".
+fn names_a_list(line: &str) -> bool {
+    let norm = line
+        .to_lowercase()
+        .replace(['-', '’', '*', '_'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    NICE_MARKERS
+        .iter()
+        .chain(MUST_MARKERS)
+        .any(|m| norm.starts_with(m) || norm.ends_with(m))
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -878,6 +897,9 @@ mod tests {
         assert!(is_heading("You have:"));
         assert!(is_heading("Nice to have"));
         assert!(!is_heading("Python and Go."));
+        assert!(is_heading("Basic Qualifications"));
+        assert!(!is_heading("Terraform is a plus"));
+        assert!(!is_heading("- Bonus"));
         let text = "Go; Rust. Kafka is a plus";
         let parts: Vec<&str> = clauses(text, 0).into_iter().map(|r| &text[r]).collect();
         assert_eq!(parts, ["Go", " Rust", " Kafka is a plus"]);
