@@ -100,9 +100,7 @@ pub(crate) fn skills_insertion(cx: &Context<'_>) -> Option<Insertion> {
         if resume.format != Format::Markdown {
             return None;
         }
-        let lead = if source.is_empty() {
-            ""
-        } else if source.ends_with("\n\n") {
+        let lead = if source.is_empty() || source.ends_with("\n\n") {
             ""
         } else if source.ends_with('\n') {
             "\n"
