@@ -792,7 +792,7 @@ fn match_prints_the_score_and_every_keyword() {
     for line in [
         "must  skills only  exact",
         "Python (4+ years)",
-        "must  near-miss    near-miss  Kubernetes | Amazon ECS",
+        "must  near-miss    near-miss  Kubernetes (or Amazon ECS)",
         "must  missing",
         "Kafka",
         "nice  missing",

@@ -301,6 +301,12 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
         }
     }
 
+    // A name and an alias found at the same place ("event-driven architecture" and its
+    // alias "event-driven") are one hit, of the better kind.
+    for list in &mut hits {
+        list.sort_by_key(|h| (h.range.start(), h.kind, std::cmp::Reverse(h.range.end())));
+        list.dedup_by_key(|h| h.range.start());
+    }
     let keywords: Vec<KeywordMatch> = posting
         .keywords
         .iter()

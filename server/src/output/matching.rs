@@ -111,8 +111,14 @@ pub fn text(path: &str, source: &str, posting: &LoadedPosting, m: &PostingMatch)
         .max()
         .unwrap_or(0);
     for k in &m.keywords {
+        let alternative_found = k.status == Status::Missing
+            && m.keywords.iter().any(|o| {
+                o.status == Status::Matched && k.alternatives.iter().any(|a| *a == o.name)
+            });
         let status = if k.only_in_skills() {
             "skills only"
+        } else if alternative_found {
+            "alt. found"
         } else {
             k.status.as_str()
         };
@@ -180,8 +186,8 @@ fn label(k: &KeywordMatch) -> String {
     if let Some(y) = k.years {
         let _ = write!(s, " ({y}+ years)");
     }
-    for a in &k.alternatives {
-        let _ = write!(s, " | {a}");
+    if !k.alternatives.is_empty() {
+        let _ = write!(s, " (or {})", k.alternatives.join(", "));
     }
     s
 }
