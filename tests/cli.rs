@@ -1079,3 +1079,36 @@ fn posting_from_front_matter_or_config() {
     ]);
     assert_eq!(run.json()["posting_path"], POSTING, "{run:?}");
 }
+
+#[test]
+fn readme_match_json_example_is_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let section = readme
+        .find("### The match JSON contract")
+        .expect("the match contract section");
+    let start =
+        section + readme[section..].find("```json\n").expect("a json block") + "```json\n".len();
+    let end = start + readme[start..].find("```").expect("closing fence");
+    let documented: Value = serde_json::from_str(&readme[start..end]).expect("json");
+    let run = hirelint(&[
+        "match",
+        "examples/resume.md",
+        "--posting",
+        "examples/posting.md",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(documented, run.json());
+    let text = hirelint(&[
+        "match",
+        "examples/resume.md",
+        "--posting",
+        "examples/posting.md",
+    ]);
+    assert!(
+        readme.contains(&text.stdout),
+        "README shows the text output:\n{}",
+        text.stdout
+    );
+}

@@ -804,10 +804,8 @@ fn names_a_list(line: &str) -> bool {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    NICE_MARKERS
-        .iter()
-        .chain(MUST_MARKERS)
-        .any(|m| norm.starts_with(m) || norm.ends_with(m))
+    NICE_MARKERS.iter().chain(MUST_MARKERS).any(|m| norm.starts_with(m))
+        || MUST_MARKERS.iter().any(|m| norm.ends_with(m))
 }
 
 fn is_list_item(line: &str) -> bool {
