@@ -804,7 +804,10 @@ fn names_a_list(line: &str) -> bool {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    NICE_MARKERS.iter().chain(MUST_MARKERS).any(|m| norm.starts_with(m))
+    NICE_MARKERS
+        .iter()
+        .chain(MUST_MARKERS)
+        .any(|m| norm.starts_with(m))
         || MUST_MARKERS.iter().any(|m| norm.ends_with(m))
 }
 

@@ -141,6 +141,29 @@ mod tests {
     }
 
     #[test]
+    fn quiet_on_a_phrase_the_posting_uses() {
+        use crate::testing::posting_flagged;
+        let posting = "We want a results-driven, detail oriented engineer.";
+        let doc = "## Summary\n\nResults-driven, detail-oriented team player.\n";
+        assert_eq!(
+            posting_flagged(R, Format::Markdown, doc, posting),
+            ["team player"]
+        );
+        let yaml = "basics:\n  summary: Results-driven team player\n";
+        assert_eq!(
+            posting_flagged(R, Format::Yaml, yaml, posting),
+            ["team player"]
+        );
+        let json = r#"{"basics":{"summary":"Results-driven team player"}}"#;
+        assert_eq!(
+            posting_flagged(R, Format::Json, json, posting),
+            ["team player"]
+        );
+        // Without the posting, all three are buzzwords.
+        assert_eq!(flagged(R, Format::Markdown, doc).len(), 3);
+    }
+
+    #[test]
     fn not_in_headings_fields_or_references() {
         assert_clean(
             R,

@@ -193,6 +193,21 @@ mod tests {
     }
 
     #[test]
+    fn quiet_on_a_phrase_the_posting_uses() {
+        use crate::testing::posting_flagged;
+        let posting = "You will work with various teams on a daily basis.";
+        let doc = "## Experience\n\n### Analyst, Acme — 2019 – 2022\n\n- Successfully met various teams on a daily basis\n";
+        assert_eq!(
+            posting_flagged(RuleId::FillerWord, Format::Markdown, doc, posting),
+            ["Successfully"]
+        );
+        let yaml = "work:\n  - highlights:\n      - Met various teams on a daily basis\n";
+        assert!(posting_flagged(RuleId::FillerWord, Format::Yaml, yaml, posting).is_empty());
+        let json = r#"{"work":[{"highlights":["Met various teams"]}]}"#;
+        assert!(posting_flagged(RuleId::FillerWord, Format::Json, json, posting).is_empty());
+    }
+
+    #[test]
     fn flags_fillers_with_messages_and_titles() {
         let doc = md("Successfully shipped various apps in order to grow revenue");
         assert_eq!(
