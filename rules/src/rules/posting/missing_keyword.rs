@@ -282,6 +282,16 @@ mod tests {
             "Kafka",
         );
         assert!(fixed.contains("details: Python, Go, Kafka\n"), "{fixed}");
+        let fixed = assert_fix_reparses(
+            Format::Yaml,
+            "cv:\n  name: Ada\n  sections:\n    technologies:\n      - label: Software\n        details: 'CAD, Simulation'\n",
+            posting,
+            "Kafka",
+        );
+        assert!(
+            fixed.contains("details: 'CAD, Simulation, Kafka'\n"),
+            "{fixed}"
+        );
     }
 
     #[test]

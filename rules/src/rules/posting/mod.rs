@@ -209,7 +209,7 @@ pub(crate) fn skills_insertion(cx: &Context<'_>) -> Option<Insertion> {
                             .get(span.start()..span.end())
                             .unwrap_or("")
                             .contains('\n');
-                        if LIST_KEYS.contains(&key.as_str()) && one_line && quote != Some('\'') {
+                        if LIST_KEYS.contains(&key.as_str()) && one_line {
                             return Some(Insertion::Append {
                                 at: span.end(),
                                 separator: separator.unwrap_or(", ").to_owned(),
