@@ -333,7 +333,7 @@ impl Collector<'_> {
             if !joined {
                 self.flush(&mut run, importance);
             }
-            run.push((word.lower.clone(), map(word.range.clone())));
+            run.push((word.lower.to_string(), map(word.range.clone())));
             i += 1;
         }
         self.flush(&mut run, importance);
@@ -374,7 +374,7 @@ impl Collector<'_> {
             let key = words
                 .get(i..i + n)?
                 .iter()
-                .map(|w| w.lower.as_str())
+                .map(|w| w.lower.as_ref())
                 .collect::<Vec<_>>()
                 .join(" ");
             let Some(index) = self.skills.lookup_key(&key) else {

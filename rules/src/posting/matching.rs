@@ -6,6 +6,7 @@ use crate::data::SkillCategory;
 use crate::document::{BlockKind, Resume, SectionKind};
 use crate::span::TextRange;
 use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -136,15 +137,15 @@ pub const MUST_WEIGHT: f64 = 3.0;
 pub const SKILLS_ONLY_CREDIT: f64 = 0.75;
 
 /// The words of one resume block, with their stems computed on demand.
-struct BlockWords {
-    words: Vec<Word>,
+struct BlockWords<'r> {
+    words: Vec<Word<'r>>,
     stems: Vec<Option<String>>,
 }
 
 /// Finds every keyword of `posting` in `resume`.
 pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
     let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); posting.keywords.len()];
-    let mut blocks: Vec<BlockWords> = resume
+    let mut blocks: Vec<BlockWords<'_>> = resume
         .blocks
         .iter()
         .map(|b| {
@@ -187,7 +188,7 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
             if !w.token_start {
                 continue;
             }
-            let Some(candidates) = posting.index.get(&w.lower) else {
+            let Some(candidates) = posting.index.get(w.lower.as_ref()) else {
                 continue;
             };
             for &(k, f) in candidates {
@@ -201,7 +202,12 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                 let (Some(first), Some(last)) = (window.first(), window.last()) else {
                     continue;
                 };
-                if !last.token_end || !window.iter().zip(&form.words).all(|(w, f)| &w.lower == f) {
+                if !last.token_end
+                    || !window
+                        .iter()
+                        .zip(&form.words)
+                        .all(|(w, f)| w.lower == f.as_str())
+                {
                     continue;
                 }
                 let raw = text.get(first.range.start..last.range.end).unwrap_or("");
@@ -222,12 +228,33 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
         }
     }
 
-    // Stems, for keywords not found so far.
-    if !posting.stems.is_empty() && hits.iter().any(Vec::is_empty) {
+    // Stems, for keywords not found so far. Only a word that starts like one of their
+    // stems (less its last letter: "deplo" for "deploy") is stemmed.
+    let mut open: HashMap<String, Vec<String>> = HashMap::new();
+    for (first, entries) in &posting.stems {
+        if entries
+            .iter()
+            .any(|(k, _)| hits.get(*k).is_some_and(Vec::is_empty))
+        {
+            let mut lead: String = first
+                .chars()
+                .take(first.chars().count().saturating_sub(1).max(3))
+                .collect();
+            if lead.is_empty() {
+                lead.clone_from(first);
+            }
+            open.entry(prefix(first)).or_default().push(lead);
+        }
+    }
+    if !open.is_empty() {
         for (b, bw) in blocks.iter_mut().enumerate() {
             for i in 0..bw.words.len() {
                 let Some(w) = bw.words.get(i) else { continue };
-                if !w.token_start || !posting.stem_prefixes.contains(&prefix(&w.lower)) {
+                if !w.token_start
+                    || !open
+                        .get(&prefix(&w.lower))
+                        .is_some_and(|leads| leads.iter().any(|l| w.lower.starts_with(l.as_str())))
+                {
                     continue;
                 }
                 let first_stem = stem_at(bw, i);
@@ -235,9 +262,10 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                     continue;
                 };
                 for (k, stems) in candidates {
-                    if hits.get(*k).is_none_or(|h| {
-                        !h.is_empty() && h.iter().all(|h| h.kind != MatchKind::Stem)
-                    }) {
+                    if hits
+                        .get(*k)
+                        .is_none_or(|h| h.iter().any(|h| h.kind != MatchKind::Stem))
+                    {
                         continue;
                     }
                     let n = stems.len();
@@ -260,7 +288,7 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
     }
 
     // Near misses, for single-word keywords still not found.
-    let unmatched: Vec<(usize, &str)> = posting
+    let unmatched: Vec<(usize, &str, usize, Option<char>)> = posting
         .keywords
         .iter()
         .enumerate()
@@ -271,7 +299,9 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                 .filter(|f| f.words.len() == 1)
                 .filter_map(move |f| f.words.first().map(|w| (k, w.as_str())))
         })
-        .filter(|(_, w)| w.chars().count() >= 6 && w.chars().all(char::is_alphabetic))
+        .filter(|(_, w)| w.chars().all(char::is_alphabetic))
+        .map(|(k, w)| (k, w, w.chars().count(), w.chars().next()))
+        .filter(|&(_, _, len, _)| len >= 6)
         .collect();
     if !unmatched.is_empty() {
         for (b, bw) in blocks.iter().enumerate() {
@@ -279,18 +309,18 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                 if !(w.token_start && w.token_end) {
                     continue;
                 }
+                let first = w.lower.chars().next();
                 let len = w.lower.chars().count();
-                if len < 5 || !w.lower.chars().all(char::is_alphabetic) {
+                if len < 5 {
                     continue;
                 }
-                for &(k, form) in &unmatched {
-                    if form.chars().next() != w.lower.chars().next()
-                        || form.chars().count().abs_diff(len) > 2
-                        || form == w.lower
-                    {
+                for &(k, form, form_len, form_first) in &unmatched {
+                    let allowed = if form_len >= 9 { 2 } else { 1 };
+                    if form_first != first || form_len.abs_diff(len) > allowed || form == w.lower {
                         continue;
                     }
-                    if is_near_miss(form, &w.lower, bw_text(resume, b, w))
+                    if w.lower.chars().all(char::is_alphabetic)
+                        && is_near_miss(form, &w.lower, bw_text(resume, b, w))
                         && let (Some(h), Some(list)) =
                             (hit(b, w, w, MatchKind::NearMiss), hits.get_mut(k))
                     {
@@ -342,7 +372,7 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
 }
 
 /// The resume's word as written.
-fn bw_text<'r>(resume: &'r Resume, b: usize, w: &Word) -> &'r str {
+fn bw_text<'r>(resume: &'r Resume, b: usize, w: &Word<'_>) -> &'r str {
     resume
         .blocks
         .get(b)
@@ -355,7 +385,9 @@ fn bw_text<'r>(resume: &'r Resume, b: usize, w: &Word) -> &'r str {
 /// neighbours ("Pyhton"), or one edit in a capitalized word (a name: "Dockr"), so that
 /// English words ("docket") are not taken for "Docker".
 fn is_near_miss(form: &str, word: &str, raw: &str) -> bool {
-    let distance = strsim::damerau_levenshtein(form, word);
+    // Optimal string alignment: edits and swaps of neighbours, without the allocations of
+    // the unrestricted Damerau distance.
+    let distance = strsim::osa_distance(form, word);
     if distance == 0 {
         return false;
     }
@@ -367,7 +399,7 @@ fn is_near_miss(form: &str, word: &str, raw: &str) -> bool {
     distance == 1 && (swap || capitalized)
 }
 
-fn stem_at(bw: &mut BlockWords, i: usize) -> Option<String> {
+fn stem_at(bw: &mut BlockWords<'_>, i: usize) -> Option<String> {
     let word = bw.words.get(i)?;
     let slot = bw.stems.get_mut(i)?;
     if slot.is_none() {

@@ -13,7 +13,7 @@ pub use matching::{Hit, KeywordMatch, MatchKind, Place, PostingMatch, Status, ma
 
 use crate::data::{Data, SkillCategory};
 use crate::span::TextRange;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// How a posting is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -112,9 +112,6 @@ pub struct Posting {
     index: HashMap<String, Vec<(usize, usize)>>,
     /// First word stem of each stemmable form -> (keyword, form stems).
     stems: HashMap<String, Vec<(usize, Vec<String>)>>,
-    /// The first three characters of every stem in `stems`: only resume words that
-    /// start like one are stemmed.
-    stem_prefixes: HashSet<String>,
 }
 
 impl Posting {
@@ -157,7 +154,6 @@ impl Posting {
                 if stemmable {
                     let stems: Vec<String> = form.words.iter().map(|w| matching::stem(w)).collect();
                     if let Some(first) = stems.first() {
-                        self.stem_prefixes.insert(prefix(first));
                         self.stems
                             .entry(first.clone())
                             .or_default()

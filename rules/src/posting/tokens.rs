@@ -6,35 +6,30 @@
 //! leading `.` before a letter (".NET"). A `/` only joins short parts without lowercase
 //! letters ("CI/CD", "TCP/IP", "A/B"); "Kubernetes/ECS" and "and/or" are split.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The byte ranges of the tokens of `text`, in order.
 pub fn tokens(text: &str) -> Vec<Range<usize>> {
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
-    let char_at = |i: usize| bytes.get(i).map(|&(_, c)| c);
-    let offset_at = |i: usize| bytes.get(i).map_or(text.len(), |&(o, _)| o);
+    let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
+    let alnum_at = |i: usize| char_at(i).is_some_and(char::is_alphanumeric);
     let mut out = Vec::new();
     let mut i = 0;
+    let mut prev_alnum = false;
     while let Some(c) = char_at(i) {
-        let leading_dot = c == '.'
-            && char_at(i + 1).is_some_and(char::is_alphanumeric)
-            && !i
-                .checked_sub(1)
-                .and_then(char_at)
-                .is_some_and(char::is_alphanumeric);
+        let leading_dot = c == '.' && !prev_alnum && alnum_at(i + 1);
         if !c.is_alphanumeric() && !leading_dot {
-            i += 1;
+            prev_alnum = false;
+            i += c.len_utf8();
             continue;
         }
         let start = i;
-        i += 1;
+        i += c.len_utf8();
         loop {
             match char_at(i) {
-                Some(c) if c.is_alphanumeric() => i += 1,
-                Some('.' | '-' | '_' | '\'' | '’' | '/')
-                    if char_at(i + 1).is_some_and(char::is_alphanumeric) =>
-                {
-                    i += 2;
+                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                Some(j @ ('.' | '-' | '_' | '\'' | '’' | '/')) if alnum_at(i + j.len_utf8()) => {
+                    i += j.len_utf8();
                 }
                 Some('+' | '#') => {
                     while matches!(char_at(i), Some('+' | '#')) {
@@ -45,8 +40,11 @@ pub fn tokens(text: &str) -> Vec<Range<usize>> {
                 _ => break,
             }
         }
-        let range = offset_at(start)..offset_at(i);
-        split_slashes(text, range, &mut out);
+        prev_alnum = text
+            .get(..i)
+            .and_then(|s| s.chars().next_back())
+            .is_some_and(char::is_alphanumeric);
+        split_slashes(text, start..i, &mut out);
     }
     out
 }
@@ -75,15 +73,16 @@ fn split_slashes(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// is two words and a phrase of two words matches it, while "C" never matches inside
 /// "C-suite" (a match must start where a token starts and end where one ends).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Word {
+pub struct Word<'a> {
     pub range: Range<usize>,
-    pub lower: String,
+    /// Lowercase; borrowed when the text already is.
+    pub lower: Cow<'a, str>,
     pub token_start: bool,
     pub token_end: bool,
 }
 
 /// The words of `text` (see `Word`).
-pub fn words(text: &str) -> Vec<Word> {
+pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     for token in tokens(text) {
         let Some(t) = text.get(token.clone()) else {
@@ -96,7 +95,11 @@ pub fn words(text: &str) -> Vec<Word> {
             if !part.is_empty() {
                 out.push(Word {
                     range: at..at + part.len(),
-                    lower: part.to_lowercase(),
+                    lower: if part.chars().any(char::is_uppercase) {
+                        Cow::Owned(part.to_lowercase())
+                    } else {
+                        Cow::Borrowed(part)
+                    },
                     token_start: n == 0,
                     token_end: n == last,
                 });
@@ -158,7 +161,7 @@ mod tests {
     #[test]
     fn words_split_hyphens_and_mark_token_edges() {
         let w = words("event-driven C-suite");
-        let lower: Vec<&str> = w.iter().map(|w| w.lower.as_str()).collect();
+        let lower: Vec<&str> = w.iter().map(|w| w.lower.as_ref()).collect();
         assert_eq!(lower, ["event", "driven", "c", "suite"]);
         assert!(w[0].token_start && !w[0].token_end);
         assert!(!w[1].token_start && w[1].token_end);
