@@ -1,7 +1,7 @@
 //! Matching a posting's keywords in a resume, and the match score.
 
 use super::tokens::{Word, words};
-use super::{Importance, Posting, prefix};
+use super::{Importance, Posting};
 use crate::data::SkillCategory;
 use crate::document::{BlockKind, Resume, SectionKind};
 use crate::span::TextRange;
@@ -136,7 +136,8 @@ pub const MUST_WEIGHT: f64 = 3.0;
 /// than a bullet that uses the skill, and stuffing the list does not max the score.
 pub const SKILLS_ONLY_CREDIT: f64 = 0.75;
 
-/// The words of one resume block, with their stems computed on demand.
+/// The words of one resume block, with their stems computed on demand (the vector of
+/// stems is only allocated for a block where one is needed).
 struct BlockWords<'r> {
     words: Vec<Word<'r>>,
     stems: Vec<Option<String>>,
@@ -151,7 +152,7 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
         .map(|b| {
             let words = words(b.text.as_str());
             BlockWords {
-                stems: vec![None; words.len()],
+                stems: Vec::new(),
                 words,
             }
         })
@@ -186,6 +187,9 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
         let text = block.text.as_str();
         for (i, w) in bw.words.iter().enumerate() {
             if !w.token_start {
+                continue;
+            }
+            if !posting.may_start_form(&w.lower) {
                 continue;
             }
             let Some(candidates) = posting.index.get(w.lower.as_ref()) else {
@@ -230,31 +234,30 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
 
     // Stems, for keywords not found so far. Only a word that starts like one of their
     // stems (less its last letter: "deplo" for "deploy") is stemmed.
-    let mut open: HashMap<String, Vec<String>> = HashMap::new();
+    let mut open: HashMap<char, Vec<String>> = HashMap::new();
     for (first, entries) in &posting.stems {
         if entries
             .iter()
             .any(|(k, _)| hits.get(*k).is_some_and(Vec::is_empty))
         {
-            let mut lead: String = first
-                .chars()
-                .take(first.chars().count().saturating_sub(1).max(3))
-                .collect();
-            if lead.is_empty() {
-                lead.clone_from(first);
+            let count = first.chars().count();
+            let lead: String = first.chars().take(count.saturating_sub(1).max(3)).collect();
+            if let Some(c) = first.chars().next() {
+                open.entry(c).or_default().push(lead);
             }
-            open.entry(prefix(first)).or_default().push(lead);
         }
     }
     if !open.is_empty() {
         for (b, bw) in blocks.iter_mut().enumerate() {
             for i in 0..bw.words.len() {
                 let Some(w) = bw.words.get(i) else { continue };
-                if !w.token_start
-                    || !open
-                        .get(&prefix(&w.lower))
-                        .is_some_and(|leads| leads.iter().any(|l| w.lower.starts_with(l.as_str())))
-                {
+                let starts_like = w.token_start
+                    && w.lower
+                        .chars()
+                        .next()
+                        .and_then(|c| open.get(&c))
+                        .is_some_and(|leads| leads.iter().any(|l| w.lower.starts_with(l.as_str())));
+                if !starts_like {
                     continue;
                 }
                 let first_stem = stem_at(bw, i);
@@ -288,7 +291,8 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
     }
 
     // Near misses, for single-word keywords still not found.
-    let unmatched: Vec<(usize, &str, usize, Option<char>)> = posting
+    #[allow(clippy::type_complexity)]
+    let unmatched: Vec<(usize, &str, usize, Option<char>, Option<[u8; 26]>)> = posting
         .keywords
         .iter()
         .enumerate()
@@ -300,8 +304,8 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                 .filter_map(move |f| f.words.first().map(|w| (k, w.as_str())))
         })
         .filter(|(_, w)| w.chars().all(char::is_alphabetic))
-        .map(|(k, w)| (k, w, w.chars().count(), w.chars().next()))
-        .filter(|&(_, _, len, _)| len >= 6)
+        .map(|(k, w)| (k, w, w.chars().count(), w.chars().next(), letters(w)))
+        .filter(|&(_, _, len, _, _)| len >= 6)
         .collect();
     if !unmatched.is_empty() {
         for (b, bw) in blocks.iter().enumerate() {
@@ -314,10 +318,26 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                 if len < 5 {
                     continue;
                 }
-                for &(k, form, form_len, form_first) in &unmatched {
+                let mut counts = None;
+                for (k, form, form_len, form_first, form_letters) in &unmatched {
+                    let (k, form_len) = (*k, *form_len);
                     let allowed = if form_len >= 9 { 2 } else { 1 };
-                    if form_first != first || form_len.abs_diff(len) > allowed || form == w.lower {
+                    if *form_first != first || form_len.abs_diff(len) > allowed || *form == w.lower
+                    {
                         continue;
+                    }
+                    // Each edit changes at most two letter counts: a cheap bound before the
+                    // distance itself.
+                    let word_letters = counts.get_or_insert_with(|| letters(&w.lower));
+                    if let (Some(a), Some(b)) = (form_letters, word_letters.as_ref()) {
+                        let diff: u32 = a
+                            .iter()
+                            .zip(b)
+                            .map(|(x, y)| u32::from(x.abs_diff(*y)))
+                            .sum();
+                        if diff > 2 * allowed as u32 {
+                            continue;
+                        }
                     }
                     if w.lower.chars().all(char::is_alphabetic)
                         && is_near_miss(form, &w.lower, bw_text(resume, b, w))
@@ -371,6 +391,16 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
     }
 }
 
+/// How many of each letter a-z a lowercase ASCII word has; `None` for other words.
+fn letters(word: &str) -> Option<[u8; 26]> {
+    let mut counts = [0u8; 26];
+    for b in word.bytes() {
+        let slot = counts.get_mut(usize::from(b.checked_sub(b'a')?))?;
+        *slot = slot.saturating_add(1);
+    }
+    Some(counts)
+}
+
 /// The resume's word as written.
 fn bw_text<'r>(resume: &'r Resume, b: usize, w: &Word<'_>) -> &'r str {
     resume
@@ -401,6 +431,9 @@ fn is_near_miss(form: &str, word: &str, raw: &str) -> bool {
 
 fn stem_at(bw: &mut BlockWords<'_>, i: usize) -> Option<String> {
     let word = bw.words.get(i)?;
+    if bw.stems.len() < bw.words.len() {
+        bw.stems.resize(bw.words.len(), None);
+    }
     let slot = bw.stems.get_mut(i)?;
     if slot.is_none() {
         *slot = Some(stem(&word.lower));

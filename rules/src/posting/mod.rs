@@ -110,6 +110,9 @@ pub struct Posting {
     phrases: String,
     /// First word of each form -> (keyword, form).
     index: HashMap<String, Vec<(usize, usize)>>,
+    /// For each first byte of a form's first word, a bit per byte length (63 for longer
+    /// ones): most resume words are ruled out without a hash lookup.
+    first_words: Vec<u64>,
     /// First word stem of each stemmable form -> (keyword, form stems).
     stems: HashMap<String, Vec<(usize, Vec<String>)>>,
 }
@@ -146,6 +149,14 @@ impl Posting {
                     continue;
                 };
                 self.index.entry(first.clone()).or_default().push((k, f));
+                if let Some(&b) = first.as_bytes().first() {
+                    if self.first_words.is_empty() {
+                        self.first_words = vec![0; 256];
+                    }
+                    if let Some(bits) = self.first_words.get_mut(usize::from(b)) {
+                        *bits |= 1 << first.len().min(63);
+                    }
+                }
                 let stemmable = !form.exact_case
                     && form
                         .words
@@ -162,6 +173,17 @@ impl Posting {
                 }
             }
         }
+    }
+
+    /// Whether a (lowercase) word may be the first word of a form: a cheap test before
+    /// the lookup in `index`.
+    pub(crate) fn may_start_form(&self, word: &str) -> bool {
+        let Some(&b) = word.as_bytes().first() else {
+            return false;
+        };
+        self.first_words
+            .get(usize::from(b))
+            .is_some_and(|bits| bits & (1 << word.len().min(63)) != 0)
     }
 
     /// Whether the posting itself uses `phrase` (any case, hyphens or spaces): a word the
@@ -192,11 +214,6 @@ impl Posting {
             .filter(move |&&k| k != keyword)
             .filter_map(|&k| self.keywords.get(k))
     }
-}
-
-/// The first three characters of a word.
-fn prefix(word: &str) -> String {
-    word.chars().take(3).collect()
 }
 
 #[cfg(test)]

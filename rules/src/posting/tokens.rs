@@ -82,28 +82,50 @@ pub struct Word<'a> {
 }
 
 /// The words of `text` (see `Word`).
+/// `part` in lowercase, borrowed when it already is.
+fn lower(part: &str) -> Cow<'_, str> {
+    let upper = if part.is_ascii() {
+        part.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        part.chars().any(char::is_uppercase)
+    };
+    if upper {
+        Cow::Owned(part.to_lowercase())
+    } else {
+        Cow::Borrowed(part)
+    }
+}
+
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     for token in tokens(text) {
         let Some(t) = text.get(token.clone()) else {
             continue;
         };
+        if !t.contains('-') {
+            out.push(Word {
+                range: token,
+                lower: lower(t),
+                token_start: true,
+                token_end: true,
+            });
+            continue;
+        }
         let mut at = token.start;
-        let parts: Vec<&str> = t.split('-').collect();
-        let last = parts.len().saturating_sub(1);
-        for (n, part) in parts.iter().enumerate() {
+        let mut parts = t.split('-').peekable();
+        let mut first = true;
+        while let Some(part) = parts.next() {
+            let last = parts.peek().is_none();
             if !part.is_empty() {
+                let range = at..at + part.len();
                 out.push(Word {
-                    range: at..at + part.len(),
-                    lower: if part.chars().any(char::is_uppercase) {
-                        Cow::Owned(part.to_lowercase())
-                    } else {
-                        Cow::Borrowed(part)
-                    },
-                    token_start: n == 0,
-                    token_end: n == last,
+                    lower: lower(text.get(range.clone()).unwrap_or("")),
+                    range,
+                    token_start: first,
+                    token_end: last,
                 });
             }
+            first = false;
             at += part.len() + 1;
         }
     }
