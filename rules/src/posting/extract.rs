@@ -208,7 +208,14 @@ pub(super) fn keywords(
                         let trimmed = value.trim();
                         let lead = value.len() - value.trim_start().len();
                         if !trimmed.is_empty() {
-                            c.add_raw(trimmed, Importance::Nice, map(lead..lead + trimmed.len()));
+                            let k = c.add_raw(
+                                trimmed,
+                                Importance::Nice,
+                                map(lead..lead + trimmed.len()),
+                            );
+                            if let Some(keyword) = c.keywords.get_mut(k) {
+                                keyword.title = true;
+                            }
                         }
                     }
                     "skills.keywords" | "skills" => c.listed(value, &map),
@@ -433,6 +440,7 @@ impl Collector<'_> {
                 posting: vec![range],
                 group: None,
                 forms,
+                title: false,
             },
         )
     }
@@ -454,6 +462,7 @@ impl Collector<'_> {
                 years: None,
                 posting: vec![range],
                 group: None,
+                title: false,
                 forms: if singular == raw {
                     vec![Form {
                         words: split_key(raw),

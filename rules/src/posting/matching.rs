@@ -97,6 +97,8 @@ pub struct KeywordMatch {
     pub posting: Vec<TextRange>,
     /// The other keywords of its group of alternatives, by name.
     pub alternatives: Vec<String>,
+    /// The posting's job title (see `Keyword::title`).
+    pub title: bool,
     pub status: Status,
     /// The best kind among the hits.
     pub kind: Option<MatchKind>,
@@ -247,14 +249,28 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
             }
         }
     }
+    // First letters of the open stems, as bits: most words are ruled out without hashing.
+    let mut ascii_firsts: u128 = 0;
+    let mut other_firsts = false;
+    for &c in open.keys() {
+        match u32::from(c) {
+            n if n < 128 => ascii_firsts |= 1 << n,
+            _ => other_firsts = true,
+        }
+    }
+    let may_open = |first: Option<char>| match first.map(u32::from) {
+        Some(n) if n < 128 => ascii_firsts & (1 << n) != 0,
+        Some(_) => other_firsts,
+        None => false,
+    };
     if !open.is_empty() {
         for (b, bw) in blocks.iter_mut().enumerate() {
             for i in 0..bw.words.len() {
                 let Some(w) = bw.words.get(i) else { continue };
+                let first = w.lower.chars().next();
                 let starts_like = w.token_start
-                    && w.lower
-                        .chars()
-                        .next()
+                    && may_open(first)
+                    && first
                         .and_then(|c| open.get(&c))
                         .is_some_and(|leads| leads.iter().any(|l| w.lower.starts_with(l.as_str())));
                 if !starts_like {
@@ -377,6 +393,7 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                 years: kw.years,
                 posting: kw.posting.clone(),
                 alternatives: posting.alternatives(k).map(|a| a.name.clone()).collect(),
+                title: kw.title,
                 status,
                 kind,
                 hits,

@@ -96,6 +96,9 @@ pub struct Keyword {
     pub group: Option<usize>,
     /// The first form is the name; the others are aliases.
     pub forms: Vec<Form>,
+    /// The job title of a structured posting: a keyword to use in a summary or a role,
+    /// not a skill to list.
+    pub title: bool,
 }
 
 /// A parsed job posting.

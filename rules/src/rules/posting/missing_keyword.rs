@@ -105,8 +105,10 @@ impl Rule for MissingKeyword {
                 "{kind} \"{}\"{alternatives}{years} of the posting is not in the resume",
                 km.name
             );
+            // A job title belongs in a summary or a role, not in the skills list.
             let fixes = insertion
                 .iter()
+                .filter(|_| !km.title)
                 .map(|ins| {
                     Fix::suggestion(
                         format!("Add \"{}\" to the skills section", km.name),
@@ -303,6 +305,40 @@ mod tests {
         assert!(fixed.contains(r#"["Python","Go", "Kafka"]"#), "{fixed}");
         let fixed = assert_fix_reparses(Format::Json, doc, posting, "C#");
         assert!(fixed.contains(r#"["Python","Go", "C#"]"#), "{fixed}");
+    }
+
+    #[test]
+    fn the_title_of_a_structured_posting_gets_no_skills_fix() {
+        let posting = Posting::parse(
+            r#"{"title": "Data Engineer", "skills": [{"keywords": ["Kafka"]}]}"#,
+            PostingFormat::Structured,
+        );
+        let settings = Settings::only(&[R]);
+        let report = lint(&Input {
+            source: "## Skills\n\n- Python\n",
+            format: Format::Markdown,
+            settings: &settings,
+            posting: Some(&posting),
+        });
+        let fixes: Vec<(String, usize)> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.message.clone(), d.fixes.len()))
+            .collect();
+        assert_eq!(
+            fixes,
+            [
+                (
+                    "Nice-to-have keyword \"Data Engineer\" of the posting is not in the resume"
+                        .to_owned(),
+                    0
+                ),
+                (
+                    "Keyword \"Kafka\" of the posting is not in the resume".to_owned(),
+                    1
+                ),
+            ]
+        );
     }
 
     #[test]
