@@ -185,18 +185,22 @@ pub(super) fn keywords(
     match format {
         PostingFormat::Text => {
             let mut section = Importance::Must;
-            for (range, heading) in paragraphs(source) {
+            for (range, kind) in paragraphs(source) {
                 let text = source.get(range.clone()).unwrap_or("");
-                if heading {
-                    section = marker(text).unwrap_or(Importance::Must);
-                    continue;
-                }
                 let base = range.start;
-                c.paragraph(
-                    text,
-                    &|r: Range<usize>| TextRange::new(base + r.start, base + r.end),
-                    &mut section,
-                );
+                let map = |r: Range<usize>| TextRange::new(base + r.start, base + r.end);
+                match kind {
+                    Para::Heading => section = marker(text).unwrap_or(Importance::Must),
+                    Para::Text => c.paragraph(text, &map, &mut section),
+                    Para::Row(len) => {
+                        // A row of a skill matrix: the skill, whole when the taxonomy
+                        // knows nothing in it.
+                        let name = text.get(..len).unwrap_or("").trim_end();
+                        if c.clause(name, &map, section, true) == 0 && !name.is_empty() {
+                            c.add_raw(name, section, map(0..name.len()));
+                        }
+                    }
+                }
             }
         }
         PostingFormat::Structured => {
@@ -738,9 +742,19 @@ fn has_any(text: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| norm.contains(&format!(" {p} ")))
 }
 
-/// Paragraphs of a text posting, with whether each is a heading: blank lines and list
-/// items start a paragraph; a heading is a line of its own; repeated lines are skipped.
-fn paragraphs(source: &str) -> Vec<(Range<usize>, bool)> {
+/// What a paragraph of a text posting is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Para {
+    Text,
+    Heading,
+    /// A row of a skill matrix ("Database Indexing A W A E E"): the skill is its first
+    /// `len` bytes.
+    Row(usize),
+}
+
+/// Paragraphs of a text posting: blank lines and list items start a paragraph; a heading
+/// and a skill-matrix row are lines of their own; repeated lines are skipped.
+fn paragraphs(source: &str) -> Vec<(Range<usize>, Para)> {
     let boilerplate = repeated_lines(source);
     let mut out = Vec::new();
     let mut current: Option<Range<usize>> = None;
@@ -751,16 +765,19 @@ fn paragraphs(source: &str) -> Vec<(Range<usize>, bool)> {
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
         if trimmed.is_empty() || boilerplate.contains(trimmed) {
-            out.extend(current.take().map(|r| (r, false)));
+            out.extend(current.take().map(|r| (r, Para::Text)));
             continue;
         }
         let lead = content.len() - content.trim_start().len();
         let range = start + lead..start + lead + trimmed.len();
-        if is_heading(trimmed) {
-            out.extend(current.take().map(|r| (r, false)));
-            out.push((range, true));
+        if let Some(len) = matrix_row(trimmed) {
+            out.extend(current.take().map(|r| (r, Para::Text)));
+            out.push((range, Para::Row(len)));
+        } else if is_heading(trimmed) {
+            out.extend(current.take().map(|r| (r, Para::Text)));
+            out.push((range, Para::Heading));
         } else if is_list_item(trimmed) {
-            out.extend(current.take().map(|r| (r, false)));
+            out.extend(current.take().map(|r| (r, Para::Text)));
             current = Some(range);
         } else {
             match &mut current {
@@ -769,8 +786,25 @@ fn paragraphs(source: &str) -> Vec<(Range<usize>, bool)> {
             }
         }
     }
-    out.extend(current.map(|r| (r, false)));
+    out.extend(current.map(|r| (r, Para::Text)));
     out
+}
+
+/// A line that ends with three level codes or more (single capital letters, "A W A E E"),
+/// after a name of at most eight words: the length of the name.
+fn matrix_row(line: &str) -> Option<usize> {
+    let words: Vec<&str> = line.split(' ').collect();
+    let codes = words
+        .iter()
+        .rev()
+        .take_while(|w| w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase()))
+        .count();
+    let name_words = words.len().checked_sub(codes)?;
+    if codes < 3 || name_words == 0 || name_words > 8 {
+        return None;
+    }
+    let name: usize = words.iter().take(name_words).map(|w| w.len() + 1).sum();
+    Some(name.saturating_sub(1))
 }
 
 /// Lines that a text repeats three times or more, word for word: table headers, page
@@ -910,6 +944,10 @@ mod tests {
         assert!(is_heading("Basic Qualifications"));
         assert!(!is_heading("Terraform is a plus"));
         assert!(!is_heading("- Bonus"));
+        assert_eq!(matrix_row("Database Indexing A W A E E"), Some(17));
+        assert_eq!(matrix_row("Network Fundamentals A W A"), Some(20));
+        assert_eq!(matrix_row("A W A E E"), None);
+        assert_eq!(matrix_row("Plan A"), None);
         let text = "Go; Rust. Kafka is a plus";
         let parts: Vec<&str> = clauses(text, 0).into_iter().map(|r| &text[r]).collect();
         assert_eq!(parts, ["Go", " Rust", " Kafka is a plus"]);
