@@ -792,7 +792,7 @@ fn match_prints_the_score_and_every_keyword() {
     for line in [
         "must  skills only  exact",
         "Python (4+ years)",
-        "must  near-miss    near-miss  Kubernetes (or Amazon ECS)",
+        "must  near-miss    near-miss  Kubernetes (or Docker)",
         "must  missing",
         "Kafka",
         "nice  missing",
@@ -899,7 +899,7 @@ fn match_reads_the_json_resume_job_schema() {
             "Kafka",
             "PostgreSQL",
             "Kubernetes",
-            "Amazon ECS"
+            "Docker"
         ],
         "{run:?}"
     );

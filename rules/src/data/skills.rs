@@ -226,7 +226,10 @@ mod tests {
         assert_eq!(name("Postgres"), Some("PostgreSQL"));
         assert_eq!(name("JS"), Some("JavaScript"));
         assert_eq!(name("GCP"), Some("Google Cloud"));
-        assert_eq!(name("event driven"), Some("Event-Driven Architecture"));
+        assert_eq!(
+            name("event driven architecture"),
+            Some("Event-Driven Architecture")
+        );
         assert_eq!(name("nothing-like-it"), None);
         assert!(Skills::parse("[[skill]]\nname = \"X\"\ncategory = \"weird\"\n").is_err());
         let first_wins = Skills::parse(

@@ -252,7 +252,7 @@ mod tests {
     #[test]
     fn extracts_taxonomy_skills_by_alias_and_technology_tokens() {
         let p =
-            parse("We run k8s, Postgres and GCP. You write JS, C++ and .NET on DynamoDB and S3.");
+            parse("We run k8s, Postgres and GCP. You write JS, C++ and .NET on ZetaDB and Q9X.");
         assert_eq!(
             names(&p),
             [
@@ -262,15 +262,15 @@ mod tests {
                 "JavaScript",
                 "C++",
                 ".NET",
-                "DynamoDB",
-                "S3"
+                "ZetaDB",
+                "Q9X"
             ]
         );
         assert_eq!(
             keyword(&p, "Kubernetes").category,
             Some(SkillCategory::Tool)
         );
-        assert_eq!(keyword(&p, "DynamoDB").category, None);
+        assert_eq!(keyword(&p, "ZetaDB").category, None);
         let at: Vec<&str> = keyword(&p, "PostgreSQL")
             .posting
             .iter()
@@ -311,13 +311,13 @@ mod tests {
     #[test]
     fn years_and_alternatives() {
         let p = parse(
-            "5+ years of Python; Kubernetes or ECS; Amplitude, Mixpanel, or Looker; HTML, CSS, and JavaScript; Go (3 years).",
+            "5+ years of Python; Kubernetes or Docker; Amplitude, Mixpanel, or Looker; HTML, CSS, and JavaScript; Go (3 years).",
         );
         assert_eq!(keyword(&p, "Python").years, Some(5));
         assert_eq!(keyword(&p, "Go").years, Some(3));
         assert_eq!(keyword(&p, "HTML").years, None);
         let group = |n: &str| keyword(&p, n).group;
-        assert!(group("Kubernetes").is_some() && group("Kubernetes") == group("Amazon ECS"));
+        assert!(group("Kubernetes").is_some() && group("Kubernetes") == group("Docker"));
         assert!(group("Amplitude").is_some() && group("Amplitude") == group("Looker"));
         assert_ne!(group("Kubernetes"), group("Looker"));
         assert_eq!(group("HTML"), None);
@@ -365,7 +365,7 @@ mod tests {
 
     #[test]
     fn each_match_kind() {
-        let posting = "Requirements: Kubernetes, PostgreSQL, deployment automation, Prometheus, Kafka, Terraform.";
+        let posting = "Requirements: Kubernetes, PostgreSQL, Prometheus, Kafka, Terraform.";
         let m = matched(
             posting,
             "- Ran k8s and postgresql; deployed automated releases\n- Watched Promethius alerts and Kafka\n",
@@ -391,21 +391,22 @@ mod tests {
         let p = parse(posting);
         assert!(names(&p).contains(&"Prometheus"));
         let m = matched(
-            "Requirements: deployment automation; deployment automation daily.",
-            "- Deployed automation for 12 teams\n",
+            "Requirements: ledger reconciliation; ledger reconciliation daily.",
+            "- Automated ledger reconciliations for 12 teams\n",
             Format::Markdown,
         );
         let k = m
             .keywords
             .iter()
-            .find(|k| k.name == "deployment automation")
+            .find(|k| k.name == "ledger reconciliation")
             .unwrap();
         assert_eq!((k.status, k.kind), (Status::Matched, Some(MatchKind::Stem)));
     }
 
     #[test]
     fn score_weighs_must_haves_counts_groups_once_and_ignores_stuffing() {
-        let posting = "Requirements: Python, Kafka, Kubernetes or ECS.\n\nNice to have: Terraform.";
+        let posting =
+            "Requirements: Python, Kafka, Kubernetes or Docker.\n\nNice to have: Terraform.";
         let all = matched(
             posting,
             "- Built Python on Kafka and Kubernetes with Terraform\n",
@@ -414,7 +415,7 @@ mod tests {
         assert_eq!((all.score, all.must_have_score), (100, 100));
         let no_nice = matched(
             posting,
-            "- Built Python on Kafka and ECS\n",
+            "- Built Python on Kafka and Docker\n",
             Format::Markdown,
         );
         assert_eq!(no_nice.must_have_score, 100);
@@ -423,7 +424,7 @@ mod tests {
         assert_eq!(half.must_have_score, 33);
         let stuffed = matched(
             posting,
-            "## Skills\n\n- Python, Python, Python, Kafka, Kafka, Kubernetes, ECS, Terraform\n",
+            "## Skills\n\n- Python, Python, Python, Kafka, Kafka, Kubernetes, Docker, Terraform\n",
             Format::Markdown,
         );
         assert_eq!(stuffed.score, 75); // only in a skills list: three quarters of the credit

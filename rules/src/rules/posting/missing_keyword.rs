@@ -8,9 +8,9 @@ declare_rule! {
     /// ## What it does
     /// With a job posting (`--posting`), flags each keyword of the posting that the resume
     /// never mentions: skills of the taxonomy ("Kubernetes", "PostgreSQL"), technology
-    /// names ("ElastiCache") and terms the posting repeats. Must-haves are warnings,
+    /// names ("ElastiCache", "C++") and terms the posting repeats. Must-haves are warnings,
     /// nice-to-haves (under "Nice to have", "Bonus", "Preferred", or "... is a plus") are
-    /// infos. A requirement with alternatives ("Kubernetes or ECS") is reported once, and
+    /// infos. A requirement with alternatives ("Kubernetes or Nomad") is reported once, and
     /// only when the resume names none of them.
     ///
     /// ## Why is this bad?
@@ -139,7 +139,7 @@ mod tests {
     use crate::{Input, Settings, Severity, lint};
 
     const R: RuleId = RuleId::MissingKeyword;
-    const POSTING: &str = "## Requirements\n\n- 4+ years of Python\n- Kubernetes or ECS\n\n## Nice to have\n\n- Terraform\n";
+    const POSTING: &str = "## Requirements\n\n- 4+ years of Python\n- Kubernetes or Docker\n\n## Nice to have\n\n- Terraform\n";
 
     fn messages(format: Format, text: &str, posting: &str) -> Vec<String> {
         posting_diagnostics(R, format, text, posting)
@@ -176,7 +176,7 @@ mod tests {
         assert_eq!(
             messages(Format::Markdown, doc, POSTING),
             [
-                "warning: Keyword \"Kubernetes\" or \"Amazon ECS\" of the posting is not in the resume",
+                "warning: Keyword \"Kubernetes\" or \"Docker\" of the posting is not in the resume",
                 "info: Nice-to-have keyword \"Terraform\" of the posting is not in the resume",
             ]
         );
@@ -191,7 +191,7 @@ mod tests {
 
     #[test]
     fn an_alternative_satisfies_the_group_and_years_are_named() {
-        let doc = "## Skills\n\n- Python, ECS, Terraform\n";
+        let doc = "## Skills\n\n- Python, Docker, Terraform\n";
         assert!(messages(Format::Markdown, doc, POSTING).is_empty());
         let doc = "## Skills\n\n- Kubernetes, Terraform\n";
         assert_eq!(
@@ -219,7 +219,7 @@ mod tests {
         settings.set_level(R, crate::RuleLevel::On(Severity::Error));
         let posting = Posting::parse(POSTING, PostingFormat::Text);
         let report = lint(&Input {
-            source: "## Skills\n\n- Python, ECS\n",
+            source: "## Skills\n\n- Python, Docker\n",
             format: Format::Markdown,
             settings: &settings,
             posting: Some(&posting),
