@@ -25,6 +25,7 @@ fn main() -> ExitCode {
             source: &source,
             format,
             settings: &settings,
+            posting: None,
         }))
         .diagnostics
         .len();

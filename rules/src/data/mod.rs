@@ -8,6 +8,7 @@ mod fillers;
 pub mod headings;
 mod personal;
 mod phrases;
+pub mod skills;
 mod tech_names;
 mod verbs;
 
@@ -18,6 +19,7 @@ pub use fillers::Fillers;
 pub use headings::Headings;
 pub use personal::{PersonalData, PersonalItem, normalize_key, normalize_key_into};
 pub use phrases::{PhraseMatch, PhraseSet};
+pub use skills::{Skill, SkillCategory, Skills};
 pub use tech_names::TechNames;
 pub use verbs::{Form, Tense, Verbs, WeakOpener};
 
@@ -34,6 +36,7 @@ pub const FILES: &[(&str, &str)] = &[
         "personal_data.toml",
         include_str!("../../data/personal_data.toml"),
     ),
+    ("skills.toml", include_str!("../../data/skills.toml")),
     (
         "tech_names.toml",
         include_str!("../../data/tech_names.toml"),
@@ -58,6 +61,7 @@ pub struct Data {
     pub headings: Headings,
     pub personal: PersonalData,
     pub verbs: Verbs,
+    pub skills: Skills,
 }
 
 /// User additions to the built-in data, from `extend-*` settings.
@@ -101,6 +105,7 @@ impl Data {
             personal: PersonalData::parse(file("personal_data.toml"))
                 .map_err(|e| format!("personal_data.toml: {e}"))?,
             verbs: Verbs::parse(file("verbs.toml")).map_err(|e| format!("verbs.toml: {e}"))?,
+            skills: Skills::parse(file("skills.toml")).map_err(|e| format!("skills.toml: {e}"))?,
         })
     }
 
