@@ -112,9 +112,9 @@ pub fn text(path: &str, source: &str, posting: &LoadedPosting, m: &PostingMatch)
         .unwrap_or(0);
     for k in &m.keywords {
         let alternative_found = k.status == Status::Missing
-            && m.keywords.iter().any(|o| {
-                o.status == Status::Matched && k.alternatives.iter().any(|a| *a == o.name)
-            });
+            && m.keywords
+                .iter()
+                .any(|o| o.status == Status::Matched && k.alternatives.contains(&o.name));
         let status = if k.only_in_skills() {
             "skills only"
         } else if alternative_found {
@@ -124,13 +124,11 @@ pub fn text(path: &str, source: &str, posting: &LoadedPosting, m: &PostingMatch)
         };
         let kind = k.kind.map_or("", |kind| kind.as_str());
         let place = if k.status == Status::Missing {
-            let at = k
-                .posting
+            k.posting
                 .first()
                 .map(|r| posting_index.line_col(r.start()))
                 .map(|lc| format!("asked at {}:{}:{}", posting.path, lc.line, lc.column))
-                .unwrap_or_default();
-            at
+                .unwrap_or_default()
         } else {
             let places: Vec<String> = k
                 .hits
