@@ -61,7 +61,6 @@ pub struct Data {
     pub headings: Headings,
     pub personal: PersonalData,
     pub verbs: Verbs,
-    pub skills: Skills,
 }
 
 /// User additions to the built-in data, from `extend-*` settings.
@@ -82,6 +81,9 @@ impl Extensions {
 }
 
 static BUILTIN: LazyLock<Arc<Data>> = LazyLock::new(|| Arc::new(Data::load().unwrap_or_default()));
+
+static SKILLS: LazyLock<Skills> =
+    LazyLock::new(|| Skills::parse(file("skills.toml")).unwrap_or_default());
 
 impl Data {
     /// The built-in data, parsed once.
@@ -105,8 +107,13 @@ impl Data {
             personal: PersonalData::parse(file("personal_data.toml"))
                 .map_err(|e| format!("personal_data.toml: {e}"))?,
             verbs: Verbs::parse(file("verbs.toml")).map_err(|e| format!("verbs.toml: {e}"))?,
-            skills: Skills::parse(file("skills.toml")).map_err(|e| format!("skills.toml: {e}"))?,
         })
+    }
+
+    /// The skills taxonomy, parsed on first use: only a posting needs it, and it is the
+    /// largest table (parsing it on every start would double the CLI's start-up cost).
+    pub fn skills() -> &'static Skills {
+        &SKILLS
     }
 
     /// A copy of this data with the user's additions.

@@ -11,7 +11,7 @@ pub mod tokens;
 
 pub use matching::{Hit, KeywordMatch, MatchKind, Place, PostingMatch, Status, match_resume};
 
-use crate::data::{Data, SkillCategory};
+use crate::data::{Data, SkillCategory, Skills};
 use crate::span::TextRange;
 use std::collections::HashMap;
 
@@ -123,11 +123,11 @@ pub struct Posting {
 impl Posting {
     /// Reads a posting with the built-in skills taxonomy.
     pub fn parse(source: &str, format: PostingFormat) -> Posting {
-        Posting::parse_with(source, format, &Data::builtin())
+        Posting::parse_with(source, format, Data::skills())
     }
 
-    pub fn parse_with(source: &str, format: PostingFormat, data: &Data) -> Posting {
-        let (keywords, groups) = extract::keywords(source, format, &data.skills);
+    pub fn parse_with(source: &str, format: PostingFormat, skills: &Skills) -> Posting {
+        let (keywords, groups) = extract::keywords(source, format, skills);
         let mut phrases = String::from(" ");
         for w in tokens::words(source) {
             phrases.push_str(&w.lower);
