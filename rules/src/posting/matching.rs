@@ -337,7 +337,7 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                 let mut counts = None;
                 for (k, form, form_len, form_first, form_letters) in &unmatched {
                     let (k, form_len) = (*k, *form_len);
-                    let allowed = if form_len >= 9 { 2 } else { 1 };
+                    let allowed = if form_len >= TWO_EDITS_FROM { 2 } else { 1 };
                     if *form_first != first || form_len.abs_diff(len) > allowed || *form == w.lower
                     {
                         continue;
@@ -427,18 +427,26 @@ fn bw_text<'r>(resume: &'r Resume, b: usize, w: &Word<'_>) -> &'r str {
         .unwrap_or("")
 }
 
+/// Keywords of this many letters may be misspelt by two edits ("Elasticsaerch"); shorter
+/// ones by one. Two edits of a ten-letter word reach other words: "mentoring" is two
+/// edits from "monitoring", "providing" and "promising" from "profiling".
+const TWO_EDITS_FROM: usize = 12;
+
 /// Whether `word` (lowercase, as written `raw`) is a misspelling of the keyword `form`:
-/// two edits at most for nine letters or more; for six to eight letters, one swap of
-/// neighbours ("Pyhton"), or one edit in a capitalized word (a name: "Dockr"), so that
-/// English words ("docket") are not taken for "Docker".
+/// two edits at most for twelve letters or more; otherwise one swap of neighbours
+/// ("Pyhton"), or one edit in a capitalized word (a name: "Dockr"), so that English words
+/// ("docket") are not taken for "Docker". A word the taxonomy knows is never a misspelling.
 fn is_near_miss(form: &str, word: &str, raw: &str) -> bool {
+    if crate::data::Data::skills().lookup(word).is_some() {
+        return false;
+    }
     // Optimal string alignment: edits and swaps of neighbours, without the allocations of
     // the unrestricted Damerau distance.
     let distance = strsim::osa_distance(form, word);
     if distance == 0 {
         return false;
     }
-    if form.chars().count() >= 9 {
+    if form.chars().count() >= TWO_EDITS_FROM {
         return distance <= 2;
     }
     let swap = distance == 1 && strsim::levenshtein(form, word) == 2;

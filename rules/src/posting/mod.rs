@@ -416,6 +416,22 @@ mod tests {
     }
 
     #[test]
+    fn english_words_a_few_edits_away_are_no_near_misses() {
+        // Two edits from "monitoring" and "profiling", but words (and skills) of their own.
+        let m = matched(
+            "Requirements: Monitoring, Profiling, Elasticsearch.",
+            "- Mentoring 3 engineers, providing promising results\n- Ran Elasticsaerch for 40 teams\n",
+            Format::Markdown,
+        );
+        assert_eq!(kind_of(&m, "Monitoring"), (Status::Missing, None));
+        assert_eq!(kind_of(&m, "Profiling"), (Status::Missing, None));
+        assert_eq!(
+            kind_of(&m, "Elasticsearch"),
+            (Status::NearMiss, Some(MatchKind::NearMiss))
+        );
+    }
+
+    #[test]
     fn score_weighs_must_haves_counts_groups_once_and_ignores_stuffing() {
         let posting =
             "Requirements: Python, Kafka, Kubernetes or Docker.\n\nNice to have: Terraform.";
