@@ -806,3 +806,336 @@ fn future_dates_are_judged_against_the_clock() {
     );
     assert!(!run.stdout.contains("2001\" is after"), "{run:?}");
 }
+
+const POSTING: &str = "tests/fixtures/posting/posting.md";
+const POSTING_RESUME: &str = "tests/fixtures/posting/resume.md";
+
+#[test]
+fn match_prints_the_score_and_every_keyword() {
+    let run = hirelint(&["match", POSTING_RESUME, "--posting", POSTING]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("Score: "), "{run:?}");
+    for line in [
+        "must  skills only  exact",
+        "Python (4+ years)",
+        "must  near-miss    near-miss  Kubernetes (or Docker)",
+        "must  missing",
+        "Kafka",
+        "nice  missing",
+        "Terraform",
+    ] {
+        assert!(run.stdout.contains(line), "{line:?} in {run:?}");
+    }
+}
+
+#[test]
+fn match_json_contract_and_fail_under() {
+    let run = hirelint(&[
+        "match",
+        POSTING_RESUME,
+        "--posting",
+        POSTING,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let json = run.json();
+    let score = json["score"].as_u64().unwrap_or(999);
+    assert!(score <= 100, "{run:?}");
+    assert!(json["must_have_score"].as_u64().is_some(), "{run:?}");
+    let keywords = json["keywords"].as_array().cloned().unwrap_or_default();
+    let find = |name: &str| {
+        keywords
+            .iter()
+            .find(|k| k["keyword"] == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("{name} in {run:?}"))
+    };
+    let python = find("Python");
+    assert_eq!(python["importance"], "must");
+    assert_eq!(python["status"], "matched");
+    assert_eq!(python["match"], "exact");
+    assert_eq!(python["years"], 4);
+    assert_eq!(python["resume"][0]["line"], 13);
+    assert_eq!(python["resume"][0]["column"], 12);
+    assert_eq!(python["resume"][0]["skills"], false);
+    assert_eq!(python["resume"][1]["line"], 17);
+    assert_eq!(python["resume"][1]["skills"], true);
+    assert_eq!(python["posting"][0]["line"], 7);
+    assert_eq!(python["posting"][0]["column"], 15);
+    let kafka = find("Kafka");
+    assert_eq!(kafka["status"], "missing");
+    assert_eq!(kafka["match"], Value::Null);
+    assert_eq!(kafka["resume"], Value::Array(Vec::new()));
+    assert_eq!(find("Terraform")["importance"], "nice");
+    let kubernetes = find("Kubernetes");
+    assert_eq!(kubernetes["status"], "near-miss");
+    assert_eq!(kubernetes["match"], "near-miss");
+
+    let fail = hirelint(&[
+        "match",
+        POSTING_RESUME,
+        "--posting",
+        POSTING,
+        "--fail-under",
+        "90",
+    ]);
+    assert_eq!(fail.code, 1, "{fail:?}");
+    let pass = hirelint(&[
+        "match",
+        POSTING_RESUME,
+        "--posting",
+        POSTING,
+        "--fail-under",
+        "0",
+    ]);
+    assert_eq!(pass.code, 0, "{pass:?}");
+    let bad = hirelint(&[
+        "match",
+        POSTING_RESUME,
+        "--posting",
+        POSTING,
+        "--fail-under",
+        "101",
+    ]);
+    assert_eq!(bad.code, 2, "{bad:?}");
+}
+
+#[test]
+fn match_reads_the_json_resume_job_schema() {
+    let run = hirelint(&[
+        "match",
+        POSTING_RESUME,
+        "--posting",
+        "tests/fixtures/posting/job.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let json = run.json();
+    let names: Vec<&str> = json["keywords"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|k| k["keyword"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        names,
+        [
+            "Backend Engineer",
+            "Backend Development",
+            "Python",
+            "Kafka",
+            "PostgreSQL",
+            "Kubernetes",
+            "Docker"
+        ],
+        "{run:?}"
+    );
+    assert_eq!(json["keywords"][2]["posting"][0]["line"], 3, "{run:?}");
+}
+
+#[test]
+fn missing_posting_file_exits_2_naming_it() {
+    for command in ["lint", "match"] {
+        let run = hirelint(&[
+            command,
+            POSTING_RESUME,
+            "--posting",
+            "tests/fixtures/posting/nope.txt",
+        ]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(
+            run.stderr.contains("tests/fixtures/posting/nope.txt"),
+            "{run:?}"
+        );
+        assert_eq!(run.stdout, "", "{run:?}");
+    }
+    let run = hirelint(&["match", GOOD]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("no posting"), "{run:?}");
+}
+
+#[test]
+fn lint_with_a_posting_adds_the_posting_rules() {
+    let without = hirelint(&["lint", "--format", "json", POSTING_RESUME]);
+    let rules = |run: &Run| -> Vec<String> {
+        run.json()
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|d| d["rule"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert!(
+        !rules(&without).iter().any(|r| r.contains("keyword")),
+        "{without:?}"
+    );
+    // The posting says "results-driven": not a buzzword for this resume.
+    assert!(
+        rules(&without).contains(&"buzzword".to_owned()),
+        "{without:?}"
+    );
+    let with = hirelint(&[
+        "lint",
+        "--format",
+        "json",
+        "--posting",
+        POSTING,
+        POSTING_RESUME,
+    ]);
+    let found = rules(&with);
+    for rule in [
+        "missing-keyword",
+        "keyword-only-in-skills",
+        "near-miss-keyword",
+    ] {
+        assert!(found.contains(&rule.to_owned()), "{rule} in {with:?}");
+    }
+    assert!(!found.contains(&"buzzword".to_owned()), "{with:?}");
+    let json = with.json();
+    let missing = json
+        .as_array()
+        .and_then(|a| a.iter().find(|d| d["rule"] == "missing-keyword"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(missing["related"][0]["path"], POSTING, "{with:?}");
+    assert_eq!(missing["related"][0]["line"], 9, "{with:?}");
+    assert_eq!(
+        missing["fixes"][0]["title"],
+        "Add \"Kafka\" to the skills section"
+    );
+    // Diagnostics without related places keep the old shape.
+    assert!(
+        json.as_array().is_some_and(|a| a
+            .iter()
+            .filter(|d| d["rule"] != "missing-keyword")
+            .all(|d| d.get("related").is_none())),
+        "{with:?}"
+    );
+
+    let sarif = hirelint(&[
+        "lint",
+        "--format",
+        "sarif",
+        "--posting",
+        POSTING,
+        POSTING_RESUME,
+    ])
+    .json();
+    let results = sarif["runs"][0]["results"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let related = results
+        .iter()
+        .find(|r| r["ruleId"] == "missing-keyword")
+        .map(|r| r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"].clone());
+    assert_eq!(related, Some(Value::from(POSTING)));
+    let github = hirelint(&[
+        "lint",
+        "--format",
+        "github",
+        "--posting",
+        POSTING,
+        POSTING_RESUME,
+    ]);
+    assert!(
+        github.stdout.contains("title=near-miss-keyword::"),
+        "{github:?}"
+    );
+    let text = hirelint(&[
+        "lint",
+        "--posting",
+        POSTING,
+        "--select",
+        "posting",
+        POSTING_RESUME,
+    ]);
+    assert!(
+        text.stdout.contains(
+            "= note: The posting asks for \"Kafka\" here: tests/fixtures/posting/posting.md:9:3"
+        ),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn posting_from_front_matter_or_config() {
+    let run = hirelint(&[
+        "lint",
+        "--format",
+        "json",
+        "--select",
+        "posting",
+        "tests/fixtures/posting/front/resume.md",
+    ]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.contains("Kubernetes"), "{run:?}");
+    let run = hirelint(&[
+        "match",
+        "tests/fixtures/posting/front/resume.md",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.json()["posting_path"],
+        "tests/fixtures/posting/front/../posting.md"
+    );
+    let run = hirelint(&[
+        "match",
+        "tests/fixtures/posting/configured/resume.md",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.json()["keywords"][0]["keyword"],
+        "Backend Engineer",
+        "{run:?}"
+    );
+    // --posting wins over both.
+    let run = hirelint(&[
+        "match",
+        "tests/fixtures/posting/configured/resume.md",
+        "--posting",
+        POSTING,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.json()["posting_path"], POSTING, "{run:?}");
+}
+
+#[test]
+fn readme_match_json_example_is_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let section = readme
+        .find("### The match JSON contract")
+        .expect("the match contract section");
+    let start =
+        section + readme[section..].find("```json\n").expect("a json block") + "```json\n".len();
+    let end = start + readme[start..].find("```").expect("closing fence");
+    let documented: Value = serde_json::from_str(&readme[start..end]).expect("json");
+    let run = hirelint(&[
+        "match",
+        "examples/resume.md",
+        "--posting",
+        "examples/posting.md",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(documented, run.json());
+    let text = hirelint(&[
+        "match",
+        "examples/resume.md",
+        "--posting",
+        "examples/posting.md",
+    ]);
+    assert!(
+        readme.contains(&text.stdout),
+        "README shows the text output:\n{}",
+        text.stdout
+    );
+}

@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let settings = Settings::default();
     for format in [Format::Markdown, Format::Yaml, Format::Json] {
-        let input = Input { source, format, settings: &settings };
+        let input = Input { source, format, settings: &settings, posting: None };
         let syntax_errors = |text: &str| {
             lint(&Input { source: text, ..input })
                 .diagnostics

@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let settings = Settings::default();
     for format in [Format::Markdown, Format::Yaml, Format::Json] {
-        let report = lint(&Input { source, format, settings: &settings });
+        let report = lint(&Input { source, format, settings: &settings, posting: None });
         assert!(report.failed_rules.is_empty(), "rules panicked: {:?}", report.failed_rules);
         for d in &report.diagnostics {
             let ranges = std::iter::once(d.range)

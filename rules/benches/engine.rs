@@ -10,12 +10,15 @@
 //! and batch throughput (resumes per second on one core; the CLI spreads files over cores).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use hirelint_rules::{Format, Input, Settings, lint};
+use hirelint_rules::data::Data;
+use hirelint_rules::posting::match_resume;
+use hirelint_rules::{Format, Input, Posting, PostingFormat, Resume, Settings, lint};
 use std::hint::black_box;
 
 const RESUME_MD: &str = include_str!("../tests/fixtures/good/resume.md");
 const RESUME_YAML: &str = include_str!("../tests/fixtures/good/resume.yaml");
 const RESUME_JSON: &str = include_str!("../tests/fixtures/good/resume.json");
+const POSTING: &str = include_str!("../tests/fixtures/posting/backend.md");
 
 /// A two-page resume (about 900 words): the good resume with its experience repeated and
 /// a few weak bullets, so the rules have work to do.
@@ -50,6 +53,7 @@ fn bench(c: &mut Criterion) {
                     source,
                     format,
                     settings: &settings,
+                    posting: None,
                 }))
             })
         });
@@ -57,5 +61,38 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// A posting: parsed once; matched per resume; and the whole lint with and without it, so
+/// the cost keyword matching adds to linting is in plain sight.
+fn posting(c: &mut Criterion) {
+    let settings = Settings::default();
+    let two = two_pages();
+    let data = Data::builtin();
+    let posting = Posting::parse(POSTING, PostingFormat::Text);
+    let resume = Resume::parse(&two, Format::Markdown, &data);
+    let mut group = c.benchmark_group("posting");
+    group.bench_function("parse", |b| {
+        b.iter(|| Posting::parse(black_box(POSTING), PostingFormat::Text))
+    });
+    group.bench_function("match_two_page_markdown", |b| {
+        b.iter(|| match_resume(black_box(&posting), black_box(&resume)))
+    });
+    for (name, with) in [
+        ("lint_without_posting", None),
+        ("lint_with_posting", Some(&posting)),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                lint(black_box(&Input {
+                    source: &two,
+                    format: Format::Markdown,
+                    settings: &settings,
+                    posting: with,
+                }))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, posting);
 criterion_main!(benches);

@@ -2,9 +2,9 @@
 //! `scripts/bench-instructions.sh`, which counts instructions under callgrind (a figure that
 //! does not move with machine load, unlike wall-clock time).
 //!
-//! Usage: cargo run --release -p hirelint-rules --example lint_file -- FILE [N]
+//! Usage: cargo run --release -p hirelint-rules --example lint_file -- FILE [N [POSTING]]
 
-use hirelint_rules::{Input, Settings, detect_format, lint};
+use hirelint_rules::{Input, Posting, PostingFormat, Settings, detect_format, lint};
 use std::hint::black_box;
 use std::process::ExitCode;
 
@@ -17,6 +17,10 @@ fn main() -> ExitCode {
     let Ok(source) = std::fs::read_to_string(&path) else {
         return ExitCode::from(2);
     };
+    let posting = args.next().map(|p| {
+        let text = std::fs::read_to_string(&p).unwrap_or_default();
+        Posting::parse(&text, PostingFormat::detect(Some(&p), &text))
+    });
     let settings = Settings::default();
     let format = detect_format(Some(&path), &source);
     let mut found = 0;
@@ -25,6 +29,7 @@ fn main() -> ExitCode {
             source: &source,
             format,
             settings: &settings,
+            posting: posting.as_ref(),
         }))
         .diagnostics
         .len();

@@ -109,4 +109,15 @@ pub struct Diagnostic {
     pub range: TextRange,
     pub message: String,
     pub fixes: Vec<Fix>,
+    /// Other places that explain the diagnostic: for `missing-keyword`, the line of the
+    /// posting that asks for the keyword.
+    pub related: Vec<Related>,
+}
+
+/// A place outside the linted document that a diagnostic points at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    /// Byte range in the job posting's source (`Posting::source`).
+    pub posting_range: TextRange,
+    pub message: String,
 }

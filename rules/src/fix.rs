@@ -99,6 +99,7 @@ mod tests {
             source,
             format: Format::Markdown,
             settings: &settings,
+            posting: None,
         };
         let fixed = fix_until_stable(&input, Applicability::Safe);
         assert_eq!(
@@ -129,6 +130,7 @@ mod tests {
                 "x",
                 vec![Edit::replace(crate::TextRange::new(start, end), text)],
             )],
+            related: Vec::new(),
         };
         let (text, n) = apply_fixes(
             "abcdef",

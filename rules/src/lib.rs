@@ -24,6 +24,7 @@ pub mod docs;
 pub mod document;
 pub mod fix;
 pub mod matchers;
+pub mod posting;
 pub mod registry;
 pub mod rules;
 pub mod settings;
@@ -32,9 +33,10 @@ pub mod span;
 #[cfg(test)]
 mod testing;
 
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use document::{Format, Resume, detect_format, looks_like_resume};
 pub use fix::{Fixed, MAX_FIX_PASSES, apply_fixes, fix_until_stable};
+pub use posting::{Posting, PostingFormat, PostingMatch};
 pub use registry::{ALL_RULES, RuleId, UnknownRule};
 pub use rules::{Category, FixAvailability, RuleMeta};
 pub use settings::{RuleLevel, Settings};
@@ -50,6 +52,9 @@ pub struct Input<'a> {
     pub source: &'a str,
     pub format: Format,
     pub settings: &'a Settings,
+    /// The job posting the resume is written for, parsed once (`Posting::parse`): the
+    /// posting rules run against it and `Report::posting` says how the resume covers it.
+    pub posting: Option<&'a Posting>,
 }
 
 /// The outcome of linting one document.
@@ -62,13 +67,21 @@ pub struct Report {
     pub declares_resume: bool,
     /// Rules that panicked (a bug): they were skipped, the others ran.
     pub failed_rules: Vec<RuleId>,
+    /// With a posting: its keywords found and missing, and the match score.
+    pub posting: Option<PostingMatch>,
 }
 
 /// Lints one document. The single entry point of every face: CLI and language server.
 pub fn lint(input: &Input<'_>) -> Report {
     let settings = input.settings;
     let resume = Resume::parse(input.source, input.format, &settings.data);
-    let cx = Context::new(input.source, &resume, settings);
+    let matched = input
+        .posting
+        .map(|posting| posting::match_resume(posting, &resume));
+    let mut cx = Context::new(input.source, &resume, settings);
+    if let (Some(posting), Some(matched)) = (input.posting, &matched) {
+        cx = cx.with_posting(posting, matched);
+    }
     let mut report = Report {
         declares_resume: resume.declares_resume,
         ..Report::default()
@@ -99,6 +112,7 @@ pub fn lint(input: &Input<'_>) -> Report {
     report.diagnostics.sort_by(|a, b| {
         (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
     });
+    report.posting = matched;
     report
 }
 
@@ -123,6 +137,7 @@ fn unknown_suppressed_rules(resume: &Resume, severity: Severity) -> Vec<Diagnost
                     range: c.span,
                     message: format!("Suppression comment names an {unknown}"),
                     fixes: Vec::new(),
+                    related: Vec::new(),
                 }
             })
         })

@@ -70,6 +70,10 @@ register_rules! {
     InconsistentDateFormat => rules::dates::inconsistent_date_format::InconsistentDateFormat,
     NotReverseChronological => rules::dates::not_reverse_chronological::NotReverseChronological,
     VagueDate => rules::dates::vague_date::VagueDate,
+    // posting
+    KeywordOnlyInSkills => rules::posting::keyword_only_in_skills::KeywordOnlyInSkills,
+    MissingKeyword => rules::posting::missing_keyword::MissingKeyword,
+    NearMissKeyword => rules::posting::near_miss_keyword::NearMissKeyword,
     // syntax
     SyntaxError => rules::syntax::syntax_error::SyntaxError,
 }

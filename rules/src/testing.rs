@@ -23,6 +23,7 @@ pub fn diagnostics(rule: RuleId, format: Format, text: &str) -> Vec<Diagnostic> 
         source: text,
         format,
         settings: &settings,
+        posting: None,
     })
     .diagnostics
 }
@@ -72,4 +73,46 @@ pub fn apply_fix(rule: RuleId, format: Format, text: &str, n: usize) -> String {
 pub fn assert_clean(rule: RuleId, format: Format, text: &str) {
     let found = flagged(rule, format, text);
     assert!(found.is_empty(), "{rule} flagged {found:?} in:\n{text}");
+}
+
+/// The diagnostics of `rule` alone on `text`, linted against the text posting `posting`.
+pub fn posting_diagnostics(
+    rule: RuleId,
+    format: Format,
+    text: &str,
+    posting: &str,
+) -> Vec<Diagnostic> {
+    let mut settings = Settings::only(&[rule]);
+    settings.today = Some(TODAY);
+    let posting = crate::Posting::parse(posting, crate::PostingFormat::Text);
+    lint(&Input {
+        source: text,
+        format,
+        settings: &settings,
+        posting: Some(&posting),
+    })
+    .diagnostics
+}
+
+/// The source text each diagnostic of `rule` covers, against `posting`.
+pub fn posting_flagged(rule: RuleId, format: Format, text: &str, posting: &str) -> Vec<String> {
+    posting_diagnostics(rule, format, text, posting)
+        .iter()
+        .map(|d| d.range.slice(text).to_owned())
+        .collect()
+}
+
+/// `text` after applying the first fix of diagnostic number `n`, against `posting`.
+pub fn posting_apply_fix(
+    rule: RuleId,
+    format: Format,
+    text: &str,
+    posting: &str,
+    n: usize,
+) -> String {
+    let diags = posting_diagnostics(rule, format, text, posting);
+    let Some(d) = diags.get(n) else {
+        return text.to_owned();
+    };
+    apply_fixes(text, std::slice::from_ref(d), Applicability::Suggestion).0
 }

@@ -19,6 +19,7 @@ fn warnings(name: &str) -> Vec<String> {
         source: &source,
         format,
         settings: &settings,
+        posting: None,
     })
     .diagnostics
     .into_iter()

@@ -10,7 +10,10 @@
 //! boundaries, whatever the input.
 
 use hirelint_rules::document::dates::YearMonth;
-use hirelint_rules::{Applicability, Diagnostic, Format, Input, Settings, apply_fixes, lint};
+use hirelint_rules::{
+    Applicability, Diagnostic, Format, Input, Posting, PostingFormat, Settings, apply_fixes, lint,
+};
+use proptest::prelude::*;
 
 /// Default settings in a fixed month, so the dates rules that need one run too.
 fn settings() -> Settings {
@@ -18,15 +21,35 @@ fn settings() -> Settings {
     settings.today = Some(YearMonth::new(2026, 11));
     settings
 }
-use proptest::prelude::*;
 
 fn check(source: &str, format: Format) {
+    check_with(source, format, None);
+}
+
+/// Every rule, the posting rules too when there is a posting.
+fn check_with(source: &str, format: Format, posting: Option<&Posting>) {
     let settings = settings();
     let report = lint(&Input {
         source,
         format,
         settings: &settings,
+        posting,
     });
+    if let Some(p) = posting {
+        for k in &p.keywords {
+            for r in &k.posting {
+                assert!(
+                    r.end() <= p.source.len()
+                        && p.source.is_char_boundary(r.start())
+                        && p.source.is_char_boundary(r.end()),
+                    "posting range {r:?} of {:?} outside the posting",
+                    k.name
+                );
+            }
+        }
+        let m = report.posting.as_ref().expect("a match with a posting");
+        assert!(m.score <= 100 && m.must_have_score <= 100);
+    }
     assert!(
         report.failed_rules.is_empty(),
         "rules panicked: {:?}",
@@ -113,6 +136,31 @@ fn fragments() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
+/// Fragments of job postings.
+const POSTING_FRAGMENTS: &[&str] = &[
+    "## Requirements\n",
+    "Nice to have:\n",
+    "- 4+ years of Python\n",
+    "- Kubernetes or ECS\n",
+    "Amplitude, Mixpanel, or Looker; ",
+    "C++, C#, .NET, Node.js, CI/CD, gRPC, TCP/IP, F#, Objective-C. ",
+    "Kafka is a plus. ",
+    "{\"title\": \"Dev\", \"skills\": [{\"keywords\": [\"Go\", \"k8s\"]}]}",
+    "qualifications:\n  - SQL\n",
+    "é😀\u{301}",
+];
+
+fn posting_like() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            prop::sample::select(POSTING_FRAGMENTS).prop_map(str::to_owned),
+            "\\PC{0,12}",
+        ],
+        0..16,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
 fn formats() -> impl Strategy<Value = Format> {
     prop_oneof![
         Just(Format::Markdown),
@@ -132,6 +180,18 @@ proptest! {
     #[test]
     fn resume_like_text_never_panics(source in fragments(), format in formats()) {
         check(&source, format);
+    }
+
+    #[test]
+    fn postings_never_panic(
+        posting in prop_oneof![fragments(), posting_like()],
+        structured in any::<bool>(),
+        source in fragments(),
+        format in formats(),
+    ) {
+        let kind = if structured { PostingFormat::Structured } else { PostingFormat::Text };
+        let posting = Posting::parse(&posting, kind);
+        check_with(&source, format, Some(&posting));
     }
 }
 
@@ -180,6 +240,7 @@ fn check_fixes(source: &str, format: Format) {
         source,
         format,
         settings: &settings,
+        posting: None,
     };
     let errors = |text: &str| {
         lint(&Input {

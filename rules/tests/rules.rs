@@ -11,7 +11,9 @@
 //! Use-instead does not.
 
 use hirelint_rules::document::dates::YearMonth;
-use hirelint_rules::{ALL_RULES, Category, Format, Input, RuleId, Settings, lint};
+use hirelint_rules::{
+    ALL_RULES, Category, Format, Input, Posting, PostingFormat, RuleId, Settings, lint,
+};
 
 const BANNED_PREFIXES: &[&str] = &["avoid-", "use-", "prefer-", "no-", "do-not-", "consider-"];
 const HEADINGS: &[&str] = &[
@@ -104,6 +106,27 @@ fn docs_have_the_required_headings_in_order() {
 
 /// The fenced code blocks of a doc section, with their language.
 fn code_blocks(doc: &str, heading: &str) -> Vec<(Format, String)> {
+    all_blocks(doc, heading)
+        .into_iter()
+        .filter_map(|(lang, body)| (lang != "posting").then_some((lang, body)))
+        .map(|(lang, body)| {
+            let format = Format::from_language_id(if lang.is_empty() { "markdown" } else { &lang })
+                .unwrap_or_else(|| panic!("unknown code block language {lang:?}"));
+            (format, body)
+        })
+        .collect()
+}
+
+/// The job posting of a posting rule's Example: its ```posting block.
+fn posting_block(doc: &str) -> Option<String> {
+    all_blocks(doc, "## Example")
+        .into_iter()
+        .find(|(lang, _)| lang == "posting")
+        .map(|(_, body)| body)
+}
+
+/// The fenced code blocks of a doc section, with their language as written.
+fn all_blocks(doc: &str, heading: &str) -> Vec<(String, String)> {
     let Some(start) = doc.find(heading) else {
         return Vec::new();
     };
@@ -118,8 +141,7 @@ fn code_blocks(doc: &str, heading: &str) -> Vec<(Format, String)> {
         let Some(lang) = line.trim().strip_prefix("```") else {
             continue;
         };
-        let format = Format::from_language_id(if lang.is_empty() { "markdown" } else { lang })
-            .unwrap_or_else(|| panic!("unknown code block language {lang:?}"));
+        let lang = lang.to_owned();
         let mut body = String::new();
         for l in lines.by_ref() {
             if l.trim() == "```" {
@@ -129,18 +151,26 @@ fn code_blocks(doc: &str, heading: &str) -> Vec<(Format, String)> {
             body.push_str(l.strip_prefix(' ').unwrap_or(l));
             body.push('\n');
         }
-        blocks.push((format, body));
+        blocks.push((lang, body));
     }
     blocks
 }
 
 fn lint_one(rule: RuleId, format: Format, text: &str) -> usize {
+    let posting = posting_block(rule.meta().doc).map(|p| Posting::parse(&p, PostingFormat::Text));
+    if rule.category() == Category::Posting {
+        assert!(
+            posting.is_some(),
+            "{rule}: a posting rule's Example needs a ```posting block"
+        );
+    }
     let mut settings = Settings::only(&[rule]);
     settings.today = Some(YearMonth::new(2026, 11));
     lint(&Input {
         source: text,
         format,
         settings: &settings,
+        posting: posting.as_ref(),
     })
     .diagnostics
     .len()

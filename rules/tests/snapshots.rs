@@ -19,6 +19,7 @@ fn listing(name: &str) -> String {
         source: &source,
         format,
         settings: &settings,
+        posting: None,
     });
     let line_col = |offset: usize| {
         let before = &source[..offset];

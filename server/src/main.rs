@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => cli::rules::run(args),
         Command::Explain(args) => cli::explain::run(args),
         Command::Server(_) => return lsp::run(),
+        Command::Match(args) => cli::matching::run(args),
     };
     status.into()
 }

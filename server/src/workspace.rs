@@ -5,11 +5,14 @@
 use crate::config::discover::Discovery;
 use crate::config::resolve::{self, Overrides};
 use crate::config::{ConfigError, Resolved};
+use crate::fs;
 use hirelint_rules::document::dates::YearMonth;
-use hirelint_rules::{Format, Input, Report, detect_format, looks_like_resume};
+use hirelint_rules::{
+    Format, Input, Posting, PostingFormat, Report, detect_format, looks_like_resume,
+};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Configuration for every file of a run: discovered per directory, or one `--config` file.
 #[derive(Debug)]
@@ -89,18 +92,92 @@ impl Workspace {
     }
 }
 
-/// The engine input for a source, its file name (for format detection) and its settings.
-pub fn input<'a>(source: &'a str, file_name: Option<&str>, resolved: &'a Resolved) -> Input<'a> {
+/// The engine input for a source, its file name (for format detection), its settings and
+/// the job posting it is linted against.
+pub fn input<'a>(
+    source: &'a str,
+    file_name: Option<&str>,
+    resolved: &'a Resolved,
+    posting: Option<&'a Posting>,
+) -> Input<'a> {
     Input {
         source,
         format: detect_format(file_name, source),
         settings: &resolved.settings,
+        posting,
     }
 }
 
 /// Lints one source.
-pub fn lint(source: &str, file_name: Option<&str>, resolved: &Resolved) -> Report {
-    hirelint_rules::lint(&input(source, file_name, resolved))
+pub fn lint(
+    source: &str,
+    file_name: Option<&str>,
+    resolved: &Resolved,
+    posting: Option<&Posting>,
+) -> Report {
+    hirelint_rules::lint(&input(source, file_name, resolved, posting))
+}
+
+/// A job posting read from a file and parsed.
+#[derive(Debug)]
+pub struct LoadedPosting {
+    /// As shown to the user.
+    pub path: String,
+    pub posting: Posting,
+}
+
+/// Job postings read and parsed once per run (or per server session), by path.
+#[derive(Debug, Default)]
+pub struct Postings {
+    loaded: Mutex<HashMap<PathBuf, Result<Arc<LoadedPosting>, String>>>,
+}
+
+impl Postings {
+    /// The posting at `path`, read and parsed on first use. `Err` is a message that names
+    /// the file.
+    pub fn load(&self, path: &Path) -> Result<Arc<LoadedPosting>, String> {
+        let mut loaded = match self.loaded.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        loaded
+            .entry(path.to_path_buf())
+            .or_insert_with(|| {
+                let display = crate::cli::display_path(path);
+                let text = fs::read_source(path)
+                    .map_err(|e| format!("{display}: cannot load the posting: {e}"))?;
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                let format = PostingFormat::detect(name.as_deref(), &text);
+                Ok(Arc::new(LoadedPosting {
+                    path: display,
+                    posting: Posting::parse(&text, format),
+                }))
+            })
+            .clone()
+    }
+}
+
+/// `posting: FILE` in the front matter of a Markdown resume, relative to the resume's
+/// directory (`base`).
+pub fn front_matter_posting(source: &str, base: &Path) -> Option<PathBuf> {
+    let body = source.trim_start_matches('\u{feff}');
+    let rest = body
+        .strip_prefix("---\n")
+        .or_else(|| body.strip_prefix("---\r\n"))?;
+    for line in rest.lines() {
+        let line = line.trim_end();
+        if line == "---" || line == "..." {
+            break;
+        }
+        if let Some(value) = line.strip_prefix("posting:") {
+            let value = value.trim().trim_matches(['"', '\'']);
+            if value.is_empty() {
+                return None;
+            }
+            return Some(base.join(value));
+        }
+    }
+    None
 }
 
 /// Whether a file is a resume: by its name, or by what its content declares.
@@ -125,6 +202,8 @@ pub fn editor_input<'a>(
             .or(language)
             .unwrap_or_else(|| detect_format(file_name, source)),
         settings: &resolved.settings,
+        // The language server does not pass a posting yet.
+        posting: None,
     }
 }
 

@@ -8,6 +8,7 @@ mod fillers;
 pub mod headings;
 mod personal;
 mod phrases;
+pub mod skills;
 mod tech_names;
 mod verbs;
 
@@ -18,6 +19,7 @@ pub use fillers::Fillers;
 pub use headings::Headings;
 pub use personal::{PersonalData, PersonalItem, normalize_key, normalize_key_into};
 pub use phrases::{PhraseMatch, PhraseSet};
+pub use skills::{Skill, SkillCategory, Skills};
 pub use tech_names::TechNames;
 pub use verbs::{Form, Tense, Verbs, WeakOpener};
 
@@ -34,6 +36,7 @@ pub const FILES: &[(&str, &str)] = &[
         "personal_data.toml",
         include_str!("../../data/personal_data.toml"),
     ),
+    ("skills.toml", include_str!("../../data/skills.toml")),
     (
         "tech_names.toml",
         include_str!("../../data/tech_names.toml"),
@@ -79,6 +82,9 @@ impl Extensions {
 
 static BUILTIN: LazyLock<Arc<Data>> = LazyLock::new(|| Arc::new(Data::load().unwrap_or_default()));
 
+static SKILLS: LazyLock<Skills> =
+    LazyLock::new(|| Skills::parse(file("skills.toml")).unwrap_or_default());
+
 impl Data {
     /// The built-in data, parsed once.
     pub fn builtin() -> Arc<Data> {
@@ -102,6 +108,12 @@ impl Data {
                 .map_err(|e| format!("personal_data.toml: {e}"))?,
             verbs: Verbs::parse(file("verbs.toml")).map_err(|e| format!("verbs.toml: {e}"))?,
         })
+    }
+
+    /// The skills taxonomy, parsed on first use: only a posting needs it, and it is the
+    /// largest table (parsing it on every start would double the CLI's start-up cost).
+    pub fn skills() -> &'static Skills {
+        &SKILLS
     }
 
     /// A copy of this data with the user's additions.

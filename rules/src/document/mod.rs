@@ -11,6 +11,12 @@ mod yaml;
 pub use detect::{Format, detect_format, looks_like_resume};
 pub use text::Text;
 
+/// Every string scalar of a YAML or JSON document, with the dotted path of the keys above
+/// it (see `yaml::scalars`).
+pub(crate) fn structured_scalars(source: &str) -> Vec<(String, Text)> {
+    yaml::scalars(source)
+}
+
 use crate::data::Data;
 use crate::span::TextRange;
 

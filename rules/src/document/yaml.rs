@@ -51,6 +51,46 @@ pub fn parse(source: &str, format: Format, data: &Data) -> Resume {
     walker.resume
 }
 
+/// Every string scalar of a YAML or JSON document with the dotted path of mapping keys
+/// above it (lowercase; sequence items add nothing): `skills.keywords`, `title`. For
+/// documents that are not resumes, such as a job posting.
+pub(crate) fn scalars(source: &str) -> Vec<(String, Text)> {
+    fn walk(node: &Node, path: &mut String, out: &mut Vec<(String, Text)>, depth: usize) {
+        if depth > tree::MAX_DEPTH {
+            return;
+        }
+        match &node.kind {
+            NodeKind::Scalar { text, .. } if !node.is_non_string() => {
+                out.push((path.clone(), text.clone()));
+            }
+            NodeKind::Seq(items) => {
+                for item in items {
+                    walk(item, path, out, depth + 1);
+                }
+            }
+            NodeKind::Map(entries) => {
+                for (key, value) in entries {
+                    let Some(name) = key.scalar() else { continue };
+                    let len = path.len();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(&name.as_str().trim().to_lowercase());
+                    walk(value, path, out, depth + 1);
+                    path.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    let tree = tree::build(source);
+    let mut out = Vec::new();
+    for root in &tree.roots {
+        walk(root, &mut String::new(), &mut out, 0);
+    }
+    out
+}
+
 /// JSON Resume, RenderCV or FRESH keys at the top level.
 fn declares_resume(root: &Node) -> bool {
     let has = |k: &str| root.get(k).is_some();

@@ -6,6 +6,7 @@ pub mod dates;
 pub mod impact;
 pub mod layout;
 pub mod length;
+pub mod posting;
 pub mod privacy;
 pub mod syntax;
 pub mod verbs;
@@ -14,6 +15,7 @@ pub mod wording;
 use crate::data::Data;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::document::Resume;
+use crate::posting::{Posting, PostingMatch};
 use crate::registry::RuleId;
 use crate::settings::Settings;
 use crate::span::TextRange;
@@ -33,6 +35,7 @@ pub enum Category {
     Privacy,
     Length,
     Dates,
+    Posting,
     Syntax,
 }
 
@@ -45,6 +48,7 @@ impl Category {
         Category::Privacy,
         Category::Length,
         Category::Dates,
+        Category::Posting,
         Category::Syntax,
     ];
 
@@ -57,6 +61,7 @@ impl Category {
             Category::Privacy => "privacy",
             Category::Length => "length",
             Category::Dates => "dates",
+            Category::Posting => "posting",
             Category::Syntax => "syntax",
         }
     }
@@ -130,6 +135,10 @@ pub struct Context<'a> {
     pub source: &'a str,
     pub resume: &'a Resume,
     pub settings: &'a Settings,
+    /// The job posting, when the resume is linted against one.
+    pub posting: Option<&'a Posting>,
+    /// How the resume covers the posting (computed once, before the rules run).
+    pub posting_match: Option<&'a PostingMatch>,
     /// Facts about the document that several rules need, computed once per lint.
     pub(crate) cache: Cache<'a>,
 }
@@ -153,8 +162,24 @@ impl<'a> Context<'a> {
             source,
             resume,
             settings,
+            posting: None,
+            posting_match: None,
             cache: Cache::default(),
         }
+    }
+
+    /// The same context, linting against a posting.
+    pub fn with_posting(self, posting: &'a Posting, matched: &'a PostingMatch) -> Self {
+        Context {
+            posting: Some(posting),
+            posting_match: Some(matched),
+            ..self
+        }
+    }
+
+    /// Whether the posting itself uses `phrase`: wording rules leave it alone.
+    pub(crate) fn posting_uses(&self, phrase: &str) -> bool {
+        self.posting.is_some_and(|p| p.uses_phrase(phrase))
     }
 
     pub fn data(&self) -> &Data {
@@ -249,6 +274,32 @@ impl Sink {
             range,
             message: message.into(),
             fixes,
+            related: Vec::new(),
+        });
+    }
+
+    /// The severity the rule is configured at.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// Reports a complete diagnostic at a severity of the rule's choosing (at most the
+    /// configured one), with related places.
+    pub fn report_full(
+        &mut self,
+        severity: Severity,
+        range: TextRange,
+        message: impl Into<String>,
+        fixes: Vec<Fix>,
+        related: Vec<crate::diagnostic::Related>,
+    ) {
+        self.diagnostics.push(Diagnostic {
+            rule: self.rule,
+            severity: severity.min(self.severity),
+            range,
+            message: message.into(),
+            fixes,
+            related,
         });
     }
 }

@@ -23,6 +23,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print the documentation of a rule.
     Explain(ExplainArgs),
+    /// Match a resume against a job posting: keywords found and missing, and a score.
+    Match(MatchArgs),
     /// Run the language server (LSP on standard input and output), for editors.
     Server(ServerArgs),
 }
@@ -77,6 +79,47 @@ pub struct LintArgs {
     /// Exits with 1 when there is a change to make.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+
+    /// Also check each resume against this job posting (text, Markdown, or the JSON Resume
+    /// job schema in JSON or YAML): the `posting` rules.
+    #[arg(long, value_name = "FILE")]
+    pub posting: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// The resume; `-` reads standard input.
+    #[arg(value_name = "RESUME")]
+    pub resume: PathBuf,
+
+    /// The job posting. Default: `posting:` in the resume's front matter, then `posting`
+    /// in `.hirelint.toml`.
+    #[arg(long, value_name = "FILE")]
+    pub posting: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = MatchFormat::Text)]
+    pub format: MatchFormat,
+
+    /// Exit with 1 when the score is below N (0-100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub fail_under: Option<u8>,
+
+    /// Use this configuration file instead of discovering `.hirelint.toml` files.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// File name for standard input: picks the format, the configuration and the reported path.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MatchFormat {
+    /// The score and a table of keywords.
+    Text,
+    /// `{"score", "must_have_score", "keywords": [...]}` (the contract, see README).
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -2,12 +2,12 @@
 
 use super::args::{LintArgs, OutputFormat};
 use super::exit::ExitStatus;
-use super::{use_color, write_stderr, write_stdout};
+use super::{display_path, use_color, write_stderr, write_stdout};
 use crate::config::resolve::{Overrides, parse_selectors};
 use crate::config::{ConfigError, Resolved};
 use crate::fs::{self, ReadError};
 use crate::output::{self, FileReport};
-use crate::workspace::{self, Workspace};
+use crate::workspace::{self, LoadedPosting, Postings, Workspace};
 use hirelint_rules::{Applicability, Report, fix_until_stable, looks_like_resume};
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -40,6 +40,7 @@ enum Outcome {
     Linted {
         source: String,
         report: Report,
+        posting: Option<Arc<LoadedPosting>>,
         /// With `--fix` / `--diff`: the text before the safe fixes changed it.
         original: Option<String>,
         /// How many fixes were applied.
@@ -47,6 +48,8 @@ enum Outcome {
     },
     /// Found in a directory walk, and not a resume.
     Skipped,
+    /// The posting named for it cannot be read: the message names it.
+    PostingFailed(String),
     ReadFailed(ReadError),
     Crashed,
 }
@@ -72,6 +75,18 @@ pub fn run(args: &LintArgs) -> ExitStatus {
             report_errors(&errors);
             return ExitStatus::Error;
         }
+    };
+
+    let postings = Postings::default();
+    let cli_posting = match &args.posting {
+        Some(path) => match postings.load(path) {
+            Ok(p) => Some(p),
+            Err(message) => {
+                write_stderr(&format!("error: {message}"));
+                return ExitStatus::Error;
+            }
+        },
+        None => None,
     };
 
     let mut status = ExitStatus::Success;
@@ -164,7 +179,20 @@ pub fn run(args: &LintArgs) -> ExitStatus {
         .any(|j| matches!(j.origin, Origin::Stdin))
         .then(fs::read_stdin);
     let fix = args.fix || args.diff;
-    let outcomes = parallel_map(&jobs, |job| lint_job(job, stdin.as_ref(), fix));
+    let stdin_base = args
+        .stdin_filename
+        .as_deref()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let ctx = JobContext {
+        stdin: stdin.as_ref(),
+        fix,
+        postings: &postings,
+        cli_posting: cli_posting.as_ref(),
+        stdin_base: &stdin_base,
+    };
+    let outcomes = parallel_map(&jobs, |job| lint_job(job, &ctx));
 
     let mut files = Vec::new();
     let mut skipped = 0;
@@ -176,6 +204,7 @@ pub fn run(args: &LintArgs) -> ExitStatus {
             Outcome::Linted {
                 source,
                 report,
+                posting,
                 original,
                 fixed,
             } => {
@@ -218,9 +247,14 @@ pub fn run(args: &LintArgs) -> ExitStatus {
                     path: job.display.clone(),
                     source,
                     diagnostics: report.diagnostics,
+                    posting,
                 });
             }
             Outcome::Skipped => skipped += 1,
+            Outcome::PostingFailed(message) => {
+                write_stderr(&format!("error: {}: {message}", job.display));
+                status = status.worst(ExitStatus::Error);
+            }
             Outcome::ReadFailed(e) => {
                 write_stderr(&format!("error: {}: {e}", job.display));
                 status = status.worst(ExitStatus::Error);
@@ -305,16 +339,6 @@ fn overrides(args: &LintArgs) -> Result<Overrides, ConfigError> {
     })
 }
 
-/// A path as shown to the user: as given, without a leading `./`.
-fn display_path(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    let mut text: &str = &text;
-    while let Some(rest) = text.strip_prefix("./") {
-        text = rest;
-    }
-    text.to_owned()
-}
-
 /// A unified diff of one file's fixes, with `a/` and `b/` paths as git prints them.
 fn unified_diff(path: &str, before: &str, after: &str) -> String {
     similar::TextDiff::from_lines(before, after)
@@ -324,10 +348,39 @@ fn unified_diff(path: &str, before: &str, after: &str) -> String {
         .to_string()
 }
 
-fn lint_job(job: &Job, stdin: Option<&Result<String, ReadError>>, fix: bool) -> Outcome {
+/// What every job of a run shares.
+struct JobContext<'a> {
+    stdin: Option<&'a Result<String, ReadError>>,
+    fix: bool,
+    postings: &'a Postings,
+    /// `--posting`: for every file.
+    cli_posting: Option<&'a Arc<LoadedPosting>>,
+    /// The directory `posting:` in standard input's front matter is relative to.
+    stdin_base: &'a Path,
+}
+
+/// The posting a file is linted against: `--posting`, else `posting:` in its front
+/// matter, else `posting` in its configuration.
+pub fn posting_for(
+    source: &str,
+    base: &Path,
+    resolved: &Resolved,
+    postings: &Postings,
+    cli_posting: Option<&Arc<LoadedPosting>>,
+) -> Result<Option<Arc<LoadedPosting>>, String> {
+    if let Some(p) = cli_posting {
+        return Ok(Some(Arc::clone(p)));
+    }
+    match workspace::front_matter_posting(source, base).or_else(|| resolved.posting.clone()) {
+        Some(path) => postings.load(&path).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn lint_job(job: &Job, ctx: &JobContext<'_>) -> Outcome {
     let source = match &job.origin {
         Origin::File(path) => fs::read_source(path),
-        Origin::Stdin => match stdin {
+        Origin::Stdin => match ctx.stdin {
             Some(Ok(text)) => Ok(text.clone()),
             Some(Err(e)) => Err(ReadError::Io(std::io::Error::other(e.to_string()))),
             None => Err(ReadError::Io(std::io::Error::other(
@@ -341,29 +394,54 @@ fn lint_job(job: &Job, stdin: Option<&Result<String, ReadError>>, fix: bool) -> 
         Err(_) if !job.must_lint => return Outcome::Skipped,
         Err(e) => return Outcome::ReadFailed(e),
     };
+    let base = match &job.origin {
+        Origin::File(path) => path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        Origin::Stdin => ctx.stdin_base.to_path_buf(),
+    };
+    let posting = match posting_for(&source, &base, &job.resolved, ctx.postings, ctx.cli_posting) {
+        Ok(p) => p,
+        Err(message) => return Outcome::PostingFailed(message),
+    };
+    let engine_posting = posting.as_ref().map(|p| &p.posting);
     let linted = catch_unwind(AssertUnwindSafe(|| {
-        workspace::lint(&source, job.file_name.as_deref(), &job.resolved)
+        workspace::lint(
+            &source,
+            job.file_name.as_deref(),
+            &job.resolved,
+            engine_posting,
+        )
     }));
     match linted {
         Ok(report) if job.must_lint || workspace::is_resume(job.file_name.as_deref(), &report) => {
-            if fix && report.diagnostics.iter().any(has_safe_fix) {
+            if ctx.fix && report.diagnostics.iter().any(has_safe_fix) {
                 let fixed = catch_unwind(AssertUnwindSafe(|| {
-                    let input = workspace::input(&source, job.file_name.as_deref(), &job.resolved);
+                    let input = workspace::input(
+                        &source,
+                        job.file_name.as_deref(),
+                        &job.resolved,
+                        engine_posting,
+                    );
                     let fixed = fix_until_stable(&input, Applicability::Safe);
-                    let report =
-                        workspace::lint(&fixed.text, job.file_name.as_deref(), &job.resolved);
+                    let report = workspace::lint(
+                        &fixed.text,
+                        job.file_name.as_deref(),
+                        &job.resolved,
+                        engine_posting,
+                    );
                     (fixed, report)
                 }));
                 return match fixed {
                     Ok((fixed, report)) if fixed.text != source => Outcome::Linted {
                         source: fixed.text,
                         report,
+                        posting,
                         original: Some(source),
                         fixed: fixed.applied,
                     },
                     Ok(_) => Outcome::Linted {
                         source,
                         report,
+                        posting,
                         original: None,
                         fixed: 0,
                     },
@@ -373,6 +451,7 @@ fn lint_job(job: &Job, stdin: Option<&Result<String, ReadError>>, fix: bool) -> 
             Outcome::Linted {
                 source,
                 report,
+                posting,
                 original: None,
                 fixed: 0,
             }

@@ -4,9 +4,11 @@ pub mod args;
 pub mod exit;
 pub mod explain;
 pub mod lint;
+pub mod matching;
 pub mod rules;
 
 use std::io::{self, Write};
+use std::path::Path;
 
 /// Writes `bytes` to stdout. A closed pipe (`hirelint rules | head`) is not an error.
 pub fn write_stdout(bytes: &[u8]) -> io::Result<()> {
@@ -29,4 +31,14 @@ pub fn write_stderr(text: &str) {
 /// Whether to draw colours on a stream: a terminal, and `NO_COLOR` unset or empty.
 pub fn use_color(is_terminal: bool) -> bool {
     is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// A path as shown to the user: as given, without a leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut text: &str = &text;
+    while let Some(rest) = text.strip_prefix("./") {
+        text = rest;
+    }
+    text.to_owned()
 }

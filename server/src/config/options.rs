@@ -9,6 +9,7 @@ use toml::Spanned;
 /// market = "us"
 /// fail-on = "warning"
 /// include = ["applications/*.md"]   # resumes by path, relative to this file
+/// posting = "jobs/backend.txt"       # the job posting, relative to this file
 /// extend-action-verbs = ["shipped"]
 ///
 /// [rules]
@@ -40,6 +41,9 @@ pub struct Options {
     /// Glob patterns, relative to the configuration file, of files that are resumes
     /// whatever their name or content.
     pub include: Vec<Spanned<String>>,
+    /// The job posting the resumes are written for (text, Markdown, or the JSON Resume
+    /// job schema), relative to the configuration file.
+    pub posting: Option<Spanned<String>>,
 }
 
 /// The top-level keys, for "valid keys are ..." messages.
@@ -51,4 +55,5 @@ pub const KEYS: &[&str] = &[
     "extend-action-verbs",
     "extend-headings",
     "include",
+    "posting",
 ];

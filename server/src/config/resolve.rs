@@ -151,6 +151,8 @@ pub struct ConfigLayer {
     pub settings: Settings,
     pub fail_on: Option<Severity>,
     pub include: Option<Include>,
+    /// `posting = "..."`, resolved against the configuration file's directory.
+    pub posting: Option<PathBuf>,
 }
 
 /// Files that the configuration declares to be resumes.
@@ -375,11 +377,28 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigLayer, Vec<ConfigError>> {
         }
     }
 
+    let posting = match &options.posting {
+        Some(value) if value.get_ref().trim().is_empty() => {
+            errors.push(error(
+                Some(value.span()),
+                "posting: the path must not be empty".to_owned(),
+                Some("e.g. posting = \"jobs/backend.txt\"".to_owned()),
+            ));
+            None
+        }
+        Some(value) => {
+            let dir = path.parent().unwrap_or(Path::new("."));
+            Some(dir.join(value.get_ref()))
+        }
+        None => None,
+    };
+
     if errors.is_empty() {
         Ok(ConfigLayer {
             settings,
             fail_on,
             include,
+            posting,
         })
     } else {
         errors.sort_by_key(|e| e.span.as_ref().map_or(0, |s| s.start));
@@ -403,6 +422,8 @@ pub struct Resolved {
     pub fail_on: Severity,
     /// Files the configuration declares to be resumes.
     pub include: Option<Include>,
+    /// The job posting named by the configuration (`posting = "..."`).
+    pub posting: Option<PathBuf>,
 }
 
 impl Resolved {
@@ -433,6 +454,7 @@ impl Resolved {
             settings,
             fail_on,
             include: layer.and_then(|l| l.include.clone()),
+            posting: layer.and_then(|l| l.posting.clone()),
         }
     }
 

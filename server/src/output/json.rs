@@ -18,6 +18,19 @@ struct JsonDiagnostic<'a> {
     end_line: usize,
     end_column: usize,
     fixes: Vec<JsonFix<'a>>,
+    /// Places in the job posting (`missing-keyword`): only present when there are some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    path: &'a str,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
 }
 
 #[derive(Serialize)]
@@ -40,7 +53,29 @@ pub fn render(files: &[FileReport]) -> String {
     let mut out = Vec::new();
     for file in files {
         let index = LineIndex::new(&file.source);
+        let posting_index = file
+            .posting
+            .as_ref()
+            .map(|p| (p.path.as_str(), LineIndex::new(&p.posting.source)));
         for d in &file.diagnostics {
+            let related = match &posting_index {
+                Some((path, pindex)) => d
+                    .related
+                    .iter()
+                    .map(|r| {
+                        let region = Region::new(pindex, r.posting_range);
+                        JsonRelated {
+                            path,
+                            message: &r.message,
+                            line: region.start.line,
+                            column: region.start.column,
+                            end_line: region.end.line,
+                            end_column: region.end.column,
+                        }
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
             let region = Region::new(&index, d.range);
             out.push(JsonDiagnostic {
                 path: &file.path,
@@ -73,6 +108,7 @@ pub fn render(files: &[FileReport]) -> String {
                             .collect(),
                     })
                     .collect(),
+                related,
             });
         }
     }

@@ -2,6 +2,7 @@
 
 pub mod github;
 pub mod json;
+pub mod matching;
 pub mod sarif;
 pub mod text;
 
@@ -15,6 +16,8 @@ pub struct FileReport {
     pub path: String,
     pub source: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// The job posting the file was linted against: related information points into it.
+    pub posting: Option<std::sync::Arc<crate::workspace::LoadedPosting>>,
 }
 
 /// Start and end (exclusive) of a range, as 1-based lines and char columns.
@@ -60,6 +63,7 @@ mod tests {
                         "Replace with \"Managed\"",
                         vec![Edit::replace(range, "Managed")],
                     )],
+                    related: Vec::new(),
                 },
                 Diagnostic {
                     rule: RuleId::MissingSection,
@@ -67,8 +71,10 @@ mod tests {
                     range: TextRange::new(0, SOURCE.len()),
                     message: "no Experience section".to_owned(),
                     fixes: Vec::new(),
+                    related: Vec::new(),
                 },
             ],
+            posting: None,
         }]
     }
 

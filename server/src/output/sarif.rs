@@ -108,6 +108,28 @@ pub fn render(files: &[FileReport]) -> String {
             {
                 obj.insert("fixes".to_owned(), Value::Array(fixes));
             }
+            if let Some(posting) = &file.posting
+                && !d.related.is_empty()
+                && let Some(obj) = result.as_object_mut()
+            {
+                let posting_index = LineIndex::new(&posting.posting.source);
+                let related: Vec<Value> = d
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(id, r)| {
+                        json!({
+                            "id": id,
+                            "message": { "text": r.message },
+                            "physicalLocation": {
+                                "artifactLocation": { "uri": uri(&posting.path) },
+                                "region": region(Region::new(&posting_index, r.posting_range)),
+                            }
+                        })
+                    })
+                    .collect();
+                obj.insert("relatedLocations".to_owned(), Value::Array(related));
+            }
             results.push(result);
         }
     }

@@ -61,6 +61,19 @@ fn render_diagnostic(
     let window_end = window_end.max(end);
     let window = file.source.get(window_start..window_end).unwrap_or("");
     let span = (start - window_start)..(end - window_start);
+    let notes: Vec<String> = match &file.posting {
+        Some(posting) if !d.related.is_empty() => {
+            let pindex = LineIndex::new(&posting.posting.source);
+            d.related
+                .iter()
+                .map(|r| {
+                    let lc = pindex.line_col(r.posting_range.start());
+                    format!("{}: {}:{}:{}", r.message, posting.path, lc.line, lc.column)
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
 
     let group = level(d.severity)
         .primary_title(d.message.as_str())
@@ -75,7 +88,8 @@ fn render_diagnostic(
             d.fixes
                 .iter()
                 .map(|f| Level::HELP.message(f.title.as_str())),
-        );
+        )
+        .elements(notes.iter().map(|n| Level::NOTE.message(n.as_str())));
     renderer.render(&[group])
 }
 

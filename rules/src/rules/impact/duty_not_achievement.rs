@@ -404,6 +404,7 @@ mod tests {
             source: text,
             format,
             settings: &settings,
+            posting: None,
         })
         .diagnostics
     }

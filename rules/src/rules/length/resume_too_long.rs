@@ -571,6 +571,7 @@ mod tests {
                 source: &doc,
                 format: Format::Markdown,
                 settings,
+                posting: None,
             })
             .diagnostics
         };
@@ -581,6 +582,7 @@ mod tests {
             source: &long,
             format: Format::Markdown,
             settings: &settings,
+            posting: None,
         })
         .diagnostics;
         assert_eq!(

@@ -364,6 +364,7 @@ mod tests {
             source: text,
             format,
             settings: &settings,
+            posting: None,
         })
         .diagnostics
         .into_iter()

@@ -61,6 +61,10 @@ impl Rule for Buzzword {
                     continue;
                 }
                 let quoted = text.get(m.start..m.end).unwrap_or("");
+                if cx.posting_uses(quoted) {
+                    // The posting asks for it: the resume may echo it.
+                    continue;
+                }
                 sink.report(range, format!("Buzzword \"{quoted}\""));
             }
         }
@@ -134,6 +138,29 @@ mod tests {
         ] {
             assert_clean(R, Format::Markdown, &md(bullet));
         }
+    }
+
+    #[test]
+    fn quiet_on_a_phrase_the_posting_uses() {
+        use crate::testing::posting_flagged;
+        let posting = "We want a results-driven, detail oriented engineer.";
+        let doc = "## Summary\n\nResults-driven, detail-oriented team player.\n";
+        assert_eq!(
+            posting_flagged(R, Format::Markdown, doc, posting),
+            ["team player"]
+        );
+        let yaml = "basics:\n  summary: Results-driven team player\n";
+        assert_eq!(
+            posting_flagged(R, Format::Yaml, yaml, posting),
+            ["team player"]
+        );
+        let json = r#"{"basics":{"summary":"Results-driven team player"}}"#;
+        assert_eq!(
+            posting_flagged(R, Format::Json, json, posting),
+            ["team player"]
+        );
+        // Without the posting, all three are buzzwords.
+        assert_eq!(flagged(R, Format::Markdown, doc).len(), 3);
     }
 
     #[test]

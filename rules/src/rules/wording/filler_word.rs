@@ -73,6 +73,10 @@ impl Rule for FillerWord {
                     continue;
                 }
                 let found = text.get(m.start..m.end).unwrap_or("");
+                if cx.posting_uses(found) {
+                    // The posting uses the phrase: the resume may echo it.
+                    continue;
+                }
                 let replacement = fillers.replacement(m.index);
                 let message = if replacement.is_some() || found.contains(' ') {
                     format!("Wordy phrase \"{found}\"")
@@ -186,6 +190,21 @@ mod tests {
             .find_map(|l| l.strip_prefix("- "))
             .unwrap_or("")
             .to_owned()
+    }
+
+    #[test]
+    fn quiet_on_a_phrase_the_posting_uses() {
+        use crate::testing::posting_flagged;
+        let posting = "You will work with various teams on a daily basis.";
+        let doc = "## Experience\n\n### Analyst, Acme — 2019 – 2022\n\n- Successfully met various teams on a daily basis\n";
+        assert_eq!(
+            posting_flagged(RuleId::FillerWord, Format::Markdown, doc, posting),
+            ["Successfully"]
+        );
+        let yaml = "work:\n  - highlights:\n      - Met various teams on a daily basis\n";
+        assert!(posting_flagged(RuleId::FillerWord, Format::Yaml, yaml, posting).is_empty());
+        let json = r#"{"work":[{"highlights":["Met various teams"]}]}"#;
+        assert!(posting_flagged(RuleId::FillerWord, Format::Json, json, posting).is_empty());
     }
 
     #[test]
