@@ -259,9 +259,11 @@ fn in_text<'d>(
         } else {
             String::new()
         };
-        if let Some(hit) = items
-            .iter()
-            .find(|i| i.labels.iter().any(|l| labelled(&lower, l)))
+        // No label fits an empty segment (most prose: no colon, not in the header).
+        if !lower.is_empty()
+            && let Some(hit) = items
+                .iter()
+                .find(|i| i.labels.iter().any(|l| labelled(&lower, l)))
         {
             found.push((text.source_range(range), hit.name.as_str()));
             continue;
