@@ -3,7 +3,7 @@
 
 use super::phrases::{PhraseMatch, PhraseSet};
 use serde::Deserialize;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

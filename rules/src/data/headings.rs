@@ -3,7 +3,8 @@
 use super::Extensions;
 use crate::document::SectionKind;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
