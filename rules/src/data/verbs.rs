@@ -3,8 +3,8 @@
 //! action verbs, irregular past participles, and the participles `passive-voice` accepts.
 
 use super::Extensions;
-use serde::Deserialize;
 use foldhash::{HashMap, HashSet};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
