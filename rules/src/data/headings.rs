@@ -106,6 +106,11 @@ impl Headings {
     }
 
     /// `classify` on an already normalized heading (no length limit).
+    /// The length of the longest accepted heading or synonym, normalized.
+    pub fn longest(&self) -> usize {
+        self.longest
+    }
+
     pub fn classify_normalized(&self, key: &str) -> HeadingMatch {
         if let Some(&kind) = self.accepted.get(key) {
             HeadingMatch::Accepted(kind)

@@ -213,6 +213,11 @@ pub(crate) fn section_markers(cx: &Context<'_>) -> Vec<Marker> {
 pub(crate) fn loose_kind(headings: &Headings, label: &str) -> Option<SectionKind> {
     // Normalized once for the three tests below (each used to normalize on its own).
     let norm = normalize(label);
+    // A line longer than any heading (even two typos away) and of more than five words
+    // passes none of the tests: not worth the typo search.
+    if norm.len() > headings.longest() + 2 && norm.split(' ').nth(5).is_some() {
+        return None;
+    }
     if label.len() <= MAX_HEADING_LEN {
         match headings.classify_normalized(&norm) {
             HeadingMatch::Accepted(kind) | HeadingMatch::Synonym(kind) => return Some(kind),
