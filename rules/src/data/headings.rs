@@ -158,7 +158,7 @@ pub fn normalize(heading: &str) -> String {
     // current word's leading space goes, `kept` where its first kept char goes.
     let mut word: Option<(usize, usize)> = None;
     for c in heading.chars() {
-        if c.is_whitespace() || matches!(c, ':' | '|' | '/' | ',') {
+        if is_word_separator(c) {
             if let Some((start, kept)) = word.take() {
                 end_word(&mut out, start, kept);
             }
@@ -187,6 +187,11 @@ pub fn normalize(heading: &str) -> String {
         end_word(&mut out, start, kept);
     }
     out
+}
+
+/// The chars between the words of a heading (see `normalize`).
+pub fn is_word_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ':' | '|' | '/' | ',')
 }
 
 /// Ends the word written from `kept`: nothing kept drops its space, a lone `&` is "and".
