@@ -2,8 +2,8 @@
 //! states what changed ("resulting in", "cutting"), for `duty-not-achievement`.
 
 use super::phrases::{PhraseMatch, PhraseSet};
+use foldhash::HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

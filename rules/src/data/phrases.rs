@@ -1,12 +1,15 @@
-//! A set of lowercase phrases found in one pass (an Aho-Corasick automaton built once at
-//! load), ASCII-case-insensitively and on word boundaries.
+//! A set of lowercase phrases found in one pass (an Aho-Corasick automaton built on first
+//! use), ASCII-case-insensitively and on word boundaries.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
 
 #[derive(Clone, Debug, Default)]
 pub struct PhraseSet {
     phrases: Vec<String>,
-    automaton: Option<AhoCorasick>,
+    /// Built by the first `find`: a set no enabled rule asks for (the gap reasons of a
+    /// resume with no gap, the buzzwords under `--select`) costs nothing at start-up.
+    automaton: OnceLock<Option<AhoCorasick>>,
 }
 
 /// One phrase found in a text: its byte range and its index in the set.
@@ -19,15 +22,29 @@ pub struct PhraseMatch {
 
 impl PhraseSet {
     pub fn new(phrases: Vec<String>) -> Result<PhraseSet, String> {
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&phrases)
-            .map_err(|e| e.to_string())?;
-        Ok(PhraseSet {
+        let set = PhraseSet {
             phrases,
-            automaton: Some(automaton),
-        })
+            automaton: OnceLock::new(),
+        };
+        // The data tests parse every table: there, each set is built at once.
+        #[cfg(test)]
+        set.automaton()
+            .ok_or_else(|| "phrase automaton over the size limits".to_owned())?;
+        Ok(set)
+    }
+
+    /// The automaton. Building fails only past aho-corasick's size limits (billions of
+    /// states), far beyond any data table; the data tests build every built-in set.
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(&self.phrases)
+                    .ok()
+            })
+            .as_ref()
     }
 
     pub fn phrases(&self) -> &[String] {
@@ -37,7 +54,7 @@ impl PhraseSet {
     /// Every phrase of the set in `text` on word boundaries, longest first where two
     /// overlap, in text order.
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
-        let Some(ac) = &self.automaton else {
+        let Some(ac) = self.automaton() else {
             return Vec::new();
         };
         let mut found: Vec<PhraseMatch> = ac

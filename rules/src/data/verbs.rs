@@ -3,8 +3,9 @@
 //! action verbs, irregular past participles, and the participles `passive-voice` accepts.
 
 use super::Extensions;
+use foldhash::{HashMap, HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -95,6 +96,8 @@ pub struct Verbs {
     irregular_participles: HashMap<String, String>,
     /// Longest phrase first, so "helped with" wins over "helped".
     pub weak_openers: Vec<WeakOpener>,
+    /// Indices into `weak_openers` by the phrase's first word, in list order.
+    openers_by_first_word: HashMap<String, Vec<usize>>,
 }
 
 impl Verbs {
@@ -154,6 +157,27 @@ impl Verbs {
                 .cmp(&a.phrase.len())
                 .then(a.phrase.cmp(&b.phrase))
         });
+        self.openers_by_first_word.clear();
+        for (i, o) in self.weak_openers.iter().enumerate() {
+            let first = o.phrase.split(' ').next().unwrap_or("");
+            self.openers_by_first_word
+                .entry(first.to_owned())
+                .or_default()
+                .push(i);
+        }
+    }
+
+    /// The weak openers whose phrase opens with the word `first` (lowercase), longest
+    /// first.
+    pub fn openers_starting_with<'a>(
+        &'a self,
+        first: &str,
+    ) -> impl Iterator<Item = &'a WeakOpener> + 'a {
+        self.openers_by_first_word
+            .get(first)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.weak_openers.get(i))
     }
 
     pub fn extend(&mut self, ext: &Extensions) {

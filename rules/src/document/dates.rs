@@ -183,7 +183,8 @@ pub fn scan(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let at_boundary = boundary_before(text, i);
+        // Only letters, digits and apostrophes care whether a word ends before them.
+        let at_boundary = (c.is_ascii_alphanumeric() || c == b'\'') && boundary_before(text, i);
         if c.is_ascii_alphabetic() && at_boundary {
             let end = word_end(bytes, i);
             let word = sub(text, i, end);
@@ -440,14 +441,13 @@ fn numeric(text: &str, i: usize) -> Option<(Date, usize)> {
 }
 
 fn month_number(word: &str) -> Option<(u8, bool)> {
-    let lower = word.to_ascii_lowercase();
-    let prefix = lower.get(..3)?;
+    let prefix = word.get(..3)?;
     let (i, long) = MONTHS
         .iter()
         .enumerate()
         .find(|(_, m)| m.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(prefix)))?;
-    let short_ok = lower.len() == 3 || lower == "sept";
-    let long_ok = long.eq_ignore_ascii_case(&lower);
+    let short_ok = word.len() == 3 || word.eq_ignore_ascii_case("sept");
+    let long_ok = long.eq_ignore_ascii_case(word);
     let number = u8::try_from(i + 1).ok()?;
     (short_ok || long_ok).then_some((number, long_ok && !short_ok))
 }
@@ -460,8 +460,14 @@ fn word_token(
     before: &[Token],
 ) -> Option<(Token, usize)> {
     let bytes = text.as_bytes();
-    let lower = word.to_ascii_lowercase();
-    match lower.as_str() {
+    // No word this function knows is longer than "september"; the lowercase copy of the
+    // others lives on the stack (`word` is ASCII letters).
+    let mut buf = [0u8; 9];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    match lower {
         "present" | "current" | "now" | "today" | "ongoing" | "currently" => {
             return Some((Token::Present(start..end), end));
         }
@@ -470,10 +476,7 @@ fn word_token(
         }
         _ => {}
     }
-    let season = matches!(
-        lower.as_str(),
-        "spring" | "summer" | "fall" | "autumn" | "winter"
-    );
+    let season = matches!(lower, "spring" | "summer" | "fall" | "autumn" | "winter");
     let month = month_number(word);
     if month.is_none() && !season {
         return None;
@@ -546,7 +549,7 @@ fn word_token(
         }
         None => (None, Style::Season),
     };
-    let season_month = match lower.as_str() {
+    let season_month = match lower {
         "winter" => 1,
         "spring" => 4,
         "summer" => 7,

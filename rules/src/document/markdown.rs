@@ -519,18 +519,15 @@ fn structure(source: &str, raws: Vec<Raw>, data: &Data, resume: &mut Resume) {
             }
             RawKind::Paragraph | RawKind::Cell => {
                 let kind_of_section = section.and_then(|i| resume.sections.get(i)).map(|s| s.kind);
-                // Pseudo-bullets: lines that open with "•" and the like.
-                let lines = split_lines(&raw.text);
-                if lines
-                    .iter()
-                    .filter(|l| l.as_str().starts_with(PSEUDO_BULLETS))
-                    .count()
-                    >= 1
-                    && lines
-                        .first()
-                        .is_some_and(|l| l.as_str().starts_with(PSEUDO_BULLETS))
-                {
-                    for line in lines {
+                // Pseudo-bullets: lines that open with "•" and the like, from the first on.
+                let first_line = raw
+                    .text
+                    .as_str()
+                    .split('\n')
+                    .map(str::trim)
+                    .find(|l| !l.is_empty());
+                if first_line.is_some_and(|l| l.starts_with(PSEUDO_BULLETS)) {
+                    for line in split_lines(&raw.text) {
                         let s = line.as_str();
                         let glyph = s.chars().next().map_or(0, char::len_utf8);
                         let item = line.sub(glyph..s.len()).trimmed();
@@ -544,13 +541,17 @@ fn structure(source: &str, raws: Vec<Raw>, data: &Data, resume: &mut Resume) {
                     }
                     continue;
                 }
-                let dated = date_span(raw.text.as_str());
                 let in_roles = kind_of_section.is_some_and(|k| {
                     k.has_achievements() || matches!(k, SectionKind::Education | SectionKind::Other)
                 });
-                let is_role_line = matches!(raw.kind, RawKind::Paragraph)
+                let may_be_role_line = matches!(raw.kind, RawKind::Paragraph)
                     && in_roles
-                    && raw.text.as_str().lines().count() <= 3
+                    && raw.text.as_str().lines().count() <= 3;
+                // Dates are read only where they can make a role line.
+                let dated = may_be_role_line
+                    .then(|| date_span(raw.text.as_str()))
+                    .flatten();
+                let is_role_line = may_be_role_line
                     && (raw.emphasis_start
                         || dated.is_some()
                             && raw.text.as_str().len() <= 120

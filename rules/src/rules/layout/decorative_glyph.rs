@@ -147,7 +147,16 @@ fn breaks_plain_yaml(
 /// below) is encoded with a lead byte of 0xE2 (U+2000 to U+2FFF) or 0xF0 (U+10000 to
 /// U+3FFFF), so a text without one (any ASCII text) has none.
 fn may_have_glyph(s: &str) -> bool {
-    !s.is_ascii() && s.bytes().any(|b| b == 0xE2 || b == 0xF0)
+    // In UTF-8, every glyph and arrow is F0 (emoji) or E2 then the second byte of
+    // U+2180–U+21FF, U+2300–U+23FF, U+2500–U+27FF or U+2B00–U+2BFF: dashes, quotes and
+    // bullets (U+2000–U+206F, E2 80 / E2 81) do not send a line to the char-by-char scan.
+    !s.is_ascii()
+        && s.as_bytes().windows(2).any(|w| {
+            matches!(
+                w,
+                [0xF0, _] | [0xE2, 0x86 | 0x87 | 0x8C..=0x8F | 0x94..=0x9F | 0xAC..=0xAF]
+            )
+        })
 }
 
 /// The byte ranges of runs of decorative glyphs (with their modifiers) in `s`.
@@ -223,6 +232,16 @@ mod tests {
 
     const RULE: RuleId = RuleId::DecorativeGlyph;
     const MD: Format = Format::Markdown;
+
+    #[test]
+    fn the_byte_precheck_lets_every_glyph_through() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            if is_decorative(c) || is_arrow(c) {
+                assert!(may_have_glyph(&format!("a{c}")), "{:x}", c as u32);
+            }
+        }
+        assert!(!may_have_glyph("Jan 2020 – Present — Acme’s “team” • Go"));
+    }
 
     #[test]
     fn emoji_in_contact_bullets() {

@@ -1,6 +1,6 @@
 use super::nonstandard_heading::{label_range, nearest};
 use crate::data::Headings;
-use crate::data::headings::{HeadingMatch, MAX_HEADING_LEN, normalize};
+use crate::data::headings::{HeadingMatch, MAX_HEADING_LEN, is_word_separator, normalize};
 use crate::document::{BlockKind, Format, SectionKind};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 use crate::span::TextRange;
@@ -212,6 +212,19 @@ pub(crate) fn section_markers(cx: &Context<'_>) -> Vec<Marker> {
 /// heading that contains the section's word ("Research Experience", "Core Skills").
 pub(crate) fn loose_kind(headings: &Headings, label: &str) -> Option<SectionKind> {
     // Normalized once for the three tests below (each used to normalize on its own).
+    // A line longer than any heading (even two typos away) and of more than five words
+    // passes none of the tests below. Normalizing keeps every ASCII letter and digit, and
+    // every word that has one: counting them bounds the normalized line from below.
+    let has_alnum = |w: &str| w.bytes().any(|b| b.is_ascii_alphanumeric());
+    if label.bytes().filter(u8::is_ascii_alphanumeric).count() > headings.longest() + 2
+        && label
+            .split(is_word_separator)
+            .filter(|w| has_alnum(w))
+            .nth(5)
+            .is_some()
+    {
+        return None;
+    }
     let norm = normalize(label);
     if label.len() <= MAX_HEADING_LEN {
         match headings.classify_normalized(&norm) {

@@ -1,5 +1,4 @@
 use crate::document::BlockKind;
-use crate::matchers::words;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -42,18 +41,20 @@ pub(crate) const MAX_BULLET_WORDS: usize = 35;
 
 impl Rule for LongBullet {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
-        for block in cx
+        for (i, block) in cx
             .resume
             .blocks
             .iter()
-            .filter(|b| b.kind == BlockKind::Bullet)
+            .enumerate()
+            .filter(|(_, b)| b.kind == BlockKind::Bullet)
         {
             let text = block.text.as_str();
             // Cheap bound first: 35 words need at least 70 bytes.
             if text.len() < 2 * MAX_BULLET_WORDS {
                 continue;
             }
-            let count = words(text).count();
+            // The words the verbs rules tokenized already (`words` of the text).
+            let count = cx.tokens(i).len();
             if count > MAX_BULLET_WORDS {
                 sink.report(
                     block.text.source_range(0..text.len()),

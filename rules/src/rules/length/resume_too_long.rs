@@ -203,10 +203,20 @@ fn first_line(resume: &Resume) -> TextRange {
 
 /// Lines `text` takes when its words wrap at `width` characters.
 fn wrapped_lines(text: &str, width: usize) -> usize {
+    // ASCII text (most of it) counts bytes, without decoding; `split_whitespace` also
+    // splits at U+000B, which `split_ascii_whitespace` does not.
+    if text.is_ascii() && !text.contains('\u{b}') {
+        wrap(text.split_ascii_whitespace().map(str::len), width)
+    } else {
+        wrap(text.split_whitespace().map(|w| w.chars().count()), width)
+    }
+}
+
+/// Lines taken by words of these lengths (in characters) wrapped at `width`.
+fn wrap(words: impl Iterator<Item = usize>, width: usize) -> usize {
     let mut lines = 0;
     let mut used = 0;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
+    for len in words {
         if lines == 0 || used + 1 + len > width {
             lines += 1;
             used = len;
@@ -478,6 +488,10 @@ mod tests {
         assert_eq!(wrapped_lines("one two", 10), 1);
         assert_eq!(wrapped_lines("one two three", 10), 2);
         assert_eq!(wrapped_lines(BULLET, 86), 2);
+        // Both paths: chars, not bytes, and every Unicode space splits words.
+        assert_eq!(wrapped_lines("résumé café", 11), 1);
+        assert_eq!(wrapped_lines("one\u{b}two three", 7), 2);
+        assert_eq!(wrapped_lines("one\u{a0}two three", 7), 2);
     }
 
     #[test]

@@ -253,15 +253,20 @@ fn in_text<'d>(
         }
         let range = seg.start + lead..seg.start + lead + trimmed.len();
         // A label needs a colon after it; lowercasing neither adds nor removes one.
-        let lower = if trimmed.contains([':', '：']) || (in_header && trimmed.len() <= limits.token)
+        // (Two memchr searches: a char-array pattern decodes every char.)
+        let lower = if trimmed.contains(':')
+            || trimmed.contains('：')
+            || (in_header && trimmed.len() <= limits.token)
         {
             trimmed.to_lowercase()
         } else {
             String::new()
         };
-        if let Some(hit) = items
-            .iter()
-            .find(|i| i.labels.iter().any(|l| labelled(&lower, l)))
+        // No label fits an empty segment (most prose: no colon, not in the header).
+        if !lower.is_empty()
+            && let Some(hit) = items
+                .iter()
+                .find(|i| i.labels.iter().any(|l| labelled(&lower, l)))
         {
             found.push((text.source_range(range), hit.name.as_str()));
             continue;

@@ -3,7 +3,7 @@ use crate::diagnostic::{Edit, Fix};
 use crate::matchers::match_case;
 use crate::rules::verbs::weak_opener::{Tok, find, is_current_role, opener_verb};
 use crate::rules::{Context, Rule, Sink, declare_rule};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 declare_rule! {
     /// ## What it does

@@ -429,15 +429,7 @@ fn opener_at<'v>(
     k: usize,
 ) -> Option<(&'v Opener, usize)> {
     let lead = toks.get(k)?.lower_str();
-    verbs.weak_openers.iter().find_map(|o| {
-        // Cheap test of the first word before splitting the phrase.
-        if !o
-            .phrase
-            .strip_prefix(lead)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        {
-            return None;
-        }
+    verbs.openers_starting_with(lead).find_map(|o| {
         let mut j = k;
         for (n, w) in o.phrase.split(' ').enumerate() {
             let t = toks.get(j)?;
