@@ -5,7 +5,6 @@
 use super::position;
 use super::session::Snapshot;
 use crate::line_index::LineIndex;
-use crate::workspace::LoadedPosting;
 use hirelint_rules::RuleId;
 use hirelint_rules::posting::{Importance, KeywordMatch, MatchKind, Status};
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
@@ -38,7 +37,11 @@ pub fn hover(snap: &Snapshot, at: Position) -> Option<Hover> {
             if !value.is_empty() {
                 value.push_str("\n\n");
             }
-            value.push_str(&keyword_text(k, hit.kind, &hit.found, posting, &index));
+            let shown = analysis
+                .posting_path
+                .as_deref()
+                .map_or_else(|| posting.path.clone(), |p| snap.display(p));
+            value.push_str(&keyword_text(k, hit.kind, &hit.found, &shown, &index));
         }
     }
     let mut rules: Vec<RuleId> = Vec::new();
@@ -71,7 +74,7 @@ pub fn keyword_text(
     k: &KeywordMatch,
     kind: MatchKind,
     found: &str,
-    posting: &LoadedPosting,
+    posting: &str,
     index: &LineIndex,
 ) -> String {
     let how = match kind {
@@ -95,13 +98,7 @@ pub fn keyword_text(
     let asked = k
         .posting
         .first()
-        .map(|r| {
-            format!(
-                ", asked at {}:{}",
-                posting.path,
-                index.line_col(r.start()).line
-            )
-        })
+        .map(|r| format!(", asked at {posting}:{}", index.line_col(r.start()).line))
         .unwrap_or_default();
     format!(
         "{lead} the posting's \"{}\" ({how}), {importance}{years}{asked}",

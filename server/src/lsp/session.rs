@@ -56,7 +56,7 @@ pub struct Session {
     config_published: BTreeSet<PathBuf>,
     /// Where relative editor settings resolve: the workspace root (else the directory the
     /// server started in).
-    root: PathBuf,
+    root: Arc<PathBuf>,
     /// The posting named by the editor (`hirelint.posting`, `hirelint.setPosting`): the
     /// CLI's `--posting`. Absolute.
     editor_posting: Option<PathBuf>,
@@ -128,6 +128,8 @@ pub struct Snapshot {
     /// The posting named by the editor, if any (else the CLI's front matter / config).
     pub editor_posting: Option<PathBuf>,
     pub postings: Arc<Postings>,
+    /// The workspace root: a posting is named relative to it where it can be.
+    pub root: Arc<PathBuf>,
 }
 
 /// A linted resume.
@@ -167,6 +169,12 @@ impl Analysis {
 }
 
 impl Snapshot {
+    /// A posting file as shown to the user: relative to the workspace root when under it.
+    pub fn display(&self, path: &Path) -> String {
+        let shown = path.strip_prefix(self.root.as_path()).unwrap_or(path);
+        shown.display().to_string()
+    }
+
     /// Lints the document, or `None` when it is not a resume, or cannot be linted.
     /// A panic anywhere in the engine is logged and yields `None`: never fatal.
     pub fn analyze(&self) -> Option<Analysis> {
@@ -254,7 +262,7 @@ impl Session {
             config_errors: HashMap::new(),
             config_changed: false,
             config_published: BTreeSet::new(),
-            root: std::env::current_dir().unwrap_or_default(),
+            root: Arc::new(std::env::current_dir().unwrap_or_default()),
             editor_posting: None,
             postings: Arc::new(Postings::default()),
             uses: HashMap::new(),
@@ -268,7 +276,7 @@ impl Session {
 
     /// The workspace root, against which a relative `hirelint.posting` resolves.
     pub fn set_root(&mut self, root: PathBuf) {
-        self.root = root;
+        self.root = Arc::new(root);
     }
 
     /// Sets (or clears) the posting named by the editor; a relative path resolves against
@@ -454,6 +462,7 @@ impl Session {
             resolved,
             editor_posting: self.editor_posting.clone(),
             postings: Arc::clone(&self.postings),
+            root: Arc::clone(&self.root),
         })
     }
 
