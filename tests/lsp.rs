@@ -1000,10 +1000,7 @@ fn hover_on_a_matched_keyword_says_how_it_matched() {
         .init_options(json!({ "posting": "posting.md" }))
         .start();
     let enc = server.encoding;
-    let text = fixture("resume.md").replace(
-        "- Python, PostgreSQL, Django",
-        "- Python, PostgreSQL, Django, k8s",
-    );
+    let text = fixture("resume.md").replace("by 30%.", "by 30% on k8s.");
     let uri = server.open("resume.md", "markdown", &text);
     server.diagnostics(&uri, Some(1));
     let hover_at = |server: &mut Server, needle: &str| {
@@ -1026,7 +1023,14 @@ fn hover_on_a_matched_keyword_says_how_it_matched() {
         "Matches the posting's \"Python\" (exact), a must-have (4+ years), asked at posting.md:7"
     );
     // With a diagnostic there too: the keyword, then the rule's doc.
-    let hover = hover_at(&mut server, "Kuberentes");
+    let original = fixture("resume.md");
+    let cv = server.open("cv.md", "markdown", &original);
+    server.diagnostics(&cv, Some(1));
+    let at = original.find("Kuberentes").unwrap() + 1;
+    let hover = server.call(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": cv }, "position": client::position(&original, at, enc) }),
+    );
     let value = hover["contents"]["value"].as_str().unwrap();
     assert!(
         value.starts_with(
@@ -1034,4 +1038,7 @@ fn hover_on_a_matched_keyword_says_how_it_matched() {
         ),
         "{value}"
     );
+    // The rule's doc keeps its whole example (a Markdown heading inside a code block is
+    // not a section of the doc).
+    assert!(value.contains("### Use instead"), "{value}");
 }

@@ -111,9 +111,14 @@ pub fn rule_markdown(rule: RuleId, message: &str) -> String {
     let meta = rule.meta();
     let mut out = format!("**{}** ({}): {message}\n", meta.id, meta.category);
     let mut keep = false;
+    let mut in_fence = false;
     for line in meta.doc.lines() {
         let line = line.strip_prefix(' ').unwrap_or(line);
-        if let Some(heading) = line.strip_prefix("## ") {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        // A heading inside a fenced example ("## Skills" in a resume) is the example's.
+        if let Some(heading) = line.strip_prefix("## ").filter(|_| !in_fence) {
             keep = SECTIONS.contains(&heading.trim());
             if keep {
                 out.push_str("\n### ");
@@ -153,5 +158,13 @@ mod tests {
         );
         assert!(!text.contains("Known limits"));
         assert!(text.contains("```markdown"));
+    }
+
+    #[test]
+    fn a_heading_inside_an_example_is_part_of_the_example() {
+        let text = rule_markdown(RuleId::KeywordOnlyInSkills, "m");
+        let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("### ")).collect();
+        assert_eq!(headings.len(), 4, "{text}");
+        assert!(text.contains("\n## Skills"), "{text}");
     }
 }
