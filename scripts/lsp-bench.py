@@ -11,7 +11,9 @@ Budgets (issue 5): p99 under 2 ms; under 20 MB resident with ten resumes open; n
 over 10,000 edits.
 
 Usage: scripts/lsp-bench.py [--binary target/release/hirelint] [--edits 300]
-       (builds the release binary first unless --binary is given)
+                            [--posting FILE]
+       (builds the release binary first unless --binary is given; with --posting, every
+       resume is linted against that job posting, given as the `hirelint.posting` setting)
 Python 3 standard library only; Linux (reads /proc).
 """
 
@@ -161,6 +163,7 @@ def main():
     ap.add_argument("--binary", help="the hirelint binary (default: build target/release/hirelint)")
     ap.add_argument("--edits", type=int, default=300, help="edits timed for latency")
     ap.add_argument("--memory-edits", type=int, default=10_000, help="edits for the growth check")
+    ap.add_argument("--posting", help="a job posting to lint every resume against")
     args = ap.parse_args()
     binary = args.binary
     if not binary:
@@ -169,10 +172,12 @@ def main():
 
     text = three_page_resume()
     client = Client(binary)
-    client.request(
-        "initialize",
-        {"processId": os.getpid(), "rootUri": ROOT.as_uri(), "capabilities": {}},
-    )
+    init = {"processId": os.getpid(), "rootUri": ROOT.as_uri(), "capabilities": {}}
+    if args.posting:
+        posting = pathlib.Path(args.posting).resolve()
+        init["initializationOptions"] = {"posting": str(posting)}
+        print(f"posting: {posting}")
+    client.request("initialize", init)
     client.notify("initialized", {})
     rss_idle = client.rss_kib()
 

@@ -683,3 +683,362 @@ fn placeholder_fixes_are_snippets_where_the_client_takes_them() {
     assert_eq!(applies, 1);
     // Without the capability the same fix is a plain edit (see the parity test).
 }
+
+// The posting: `tests/fixtures/posting/`, copied into the server's workspace.
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(parity::root().join("tests/fixtures/posting").join(name)).unwrap()
+}
+
+/// A workspace with `posting.md` and `resume.md` from the posting fixtures.
+fn with_posting(builder: client::Builder) -> client::Builder {
+    builder
+        .file("posting.md", &fixture("posting.md"))
+        .file("resume.md", &fixture("resume.md"))
+}
+
+/// The `hirelint/score` notification for `uri` at `version`.
+fn score(server: &mut Server, uri: &str, version: i64) -> Value {
+    let uri = uri.to_owned();
+    server.wait_for(|m| {
+        m["method"] == "hirelint/score"
+            && m["params"]["uri"] == uri.as_str()
+            && m["params"]["version"] == version
+    })["params"]
+        .clone()
+}
+
+fn lens_titles(server: &mut Server, uri: &str) -> Vec<String> {
+    let lenses = server.call(
+        "textDocument/codeLens",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    lenses
+        .as_array()
+        .map(|l| {
+            l.iter()
+                .map(|l| l["command"]["title"].as_str().unwrap().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Waits until a publication for `uri` satisfies `pred` (the server may publish more than
+/// once for one version when settings arrive).
+fn diagnostics_until(server: &mut Server, uri: &str, pred: impl Fn(&[Value]) -> bool) {
+    let deadline = Instant::now() + client::TIMEOUT;
+    loop {
+        let found = server
+            .drain(Duration::from_millis(50))
+            .into_iter()
+            .any(|m| {
+                m["method"] == "textDocument/publishDiagnostics"
+                    && m["params"]["uri"] == uri
+                    && pred(m["params"]["diagnostics"].as_array().unwrap())
+            });
+        if found {
+            return;
+        }
+        assert!(Instant::now() < deadline, "no such publication for {uri}");
+    }
+}
+
+fn posting_rules(diagnostics: &[Value]) -> Vec<&str> {
+    rules(diagnostics)
+        .into_iter()
+        .filter(|r| r.contains("keyword"))
+        .collect()
+}
+
+/// The fixture resume against the fixture posting: 40%, must-haves Python, Kubernetes or
+/// Docker (misspelt "Kuberentes": not matched), Kafka, PostgreSQL; Kafka and Terraform
+/// not named at all.
+const LENS: &str = "Posting match 40% · must-have 2/4 · 2 missing";
+
+#[test]
+fn posting_from_initialization_options_in_either_shape_scores_and_lenses() {
+    for options in [
+        json!({ "posting": "posting.md" }),
+        json!({ "hirelint": { "posting": "posting.md" } }),
+    ] {
+        let mut server = with_posting(Server::builder())
+            .init_options(options)
+            .start();
+        let text = fixture("resume.md");
+        let uri = server.open("resume.md", "markdown", &text);
+        let diagnostics = server.diagnostics(&uri, Some(1));
+        assert_eq!(
+            posting_rules(&diagnostics),
+            [
+                "near-miss-keyword",
+                "missing-keyword",
+                "missing-keyword",
+                "keyword-only-in-skills"
+            ]
+        );
+        assert_eq!(
+            score(&mut server, &uri, 1),
+            json!({
+                "uri": uri, "version": 1, "score": 40,
+                "mustHave": { "matched": 2, "total": 4 },
+                "missing": ["Kafka", "Terraform"],
+            })
+        );
+        assert_eq!(lens_titles(&mut server, &uri), [LENS]);
+    }
+}
+
+#[test]
+fn capabilities_offer_the_code_lens_and_set_posting() {
+    let mut server = Server::builder().spawn();
+    let result = server.initialize();
+    let caps = &result["capabilities"];
+    assert_eq!(
+        caps["codeLensProvider"],
+        json!({ "resolveProvider": false })
+    );
+    assert_eq!(
+        caps["executeCommandProvider"]["commands"],
+        json!(["hirelint.applyFix", "hirelint.setPosting"])
+    );
+}
+
+#[test]
+fn related_information_points_at_the_posting_line_when_the_client_takes_it() {
+    let mut server = with_posting(Server::builder())
+        .init_options(json!({ "posting": "posting.md" }))
+        .start();
+    let enc = server.encoding;
+    let uri = server.open("resume.md", "markdown", &fixture("resume.md"));
+    let diagnostics = server.diagnostics(&uri, Some(1));
+    let kafka = diagnostics
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().contains("\"Kafka\""))
+        .unwrap();
+    let posting = fixture("posting.md");
+    let at = posting.find("Kafka").unwrap();
+    assert_eq!(
+        kafka["relatedInformation"],
+        json!([{
+            "location": { "uri": server.uri("posting.md"), "range": range(&posting, at, at + 5, enc) },
+            "message": "The posting asks for \"Kafka\" here",
+        }])
+    );
+    // Rules without a place in the posting have none.
+    assert!(
+        find(&diagnostics, "near-miss-keyword")
+            .get("relatedInformation")
+            .is_none()
+    );
+
+    let mut server = with_posting(Server::builder())
+        .related(false)
+        .init_options(json!({ "posting": "posting.md" }))
+        .start();
+    let uri = server.open("resume.md", "markdown", &fixture("resume.md"));
+    let diagnostics = server.diagnostics(&uri, Some(1));
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d.get("relatedInformation").is_none())
+    );
+}
+
+#[test]
+fn posting_from_workspace_configuration_and_its_changes() {
+    let mut server = with_posting(Server::builder())
+        .configuration(json!({ "posting": "posting.md" }))
+        .start();
+    let uri = server.open("resume.md", "markdown", &fixture("resume.md"));
+    // The first publication may precede the configuration's answer.
+    diagnostics_until(&mut server, &uri, |d| {
+        posting_rules(d).contains(&"missing-keyword")
+    });
+    assert!(
+        server
+            .server_requests
+            .iter()
+            .any(|(m, p)| m == "workspace/configuration" && p["items"][0]["section"] == "hirelint")
+    );
+    assert_eq!(lens_titles(&mut server, &uri), [LENS]);
+    // Cleared in the editor: re-read on didChangeConfiguration, the resume linted again.
+    server.configuration = json!({ "posting": null });
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "hirelint": { "posting": null } } }),
+    );
+    diagnostics_until(&mut server, &uri, |d| posting_rules(d).is_empty());
+    assert_eq!(lens_titles(&mut server, &uri), Vec::<String>::new());
+}
+
+#[test]
+fn set_posting_relints_every_open_resume() {
+    let mut server = with_posting(Server::builder()).lens_refresh(false).start();
+    let text = fixture("resume.md");
+    let a = server.open("resume.md", "markdown", &text);
+    let b = server.open("sub/resume.md", "markdown", &text);
+    for uri in [&a, &b] {
+        assert_eq!(
+            posting_rules(&server.diagnostics(uri, Some(1))),
+            Vec::<&str>::new()
+        );
+    }
+    let posting = server
+        .root
+        .join("posting.md")
+        .to_string_lossy()
+        .into_owned();
+    let result = server.call(
+        "workspace/executeCommand",
+        json!({ "command": "hirelint.setPosting", "arguments": [posting] }),
+    );
+    assert_eq!(result, Value::Null);
+    for uri in [&a, &b] {
+        assert!(posting_rules(&server.diagnostics(uri, Some(1))).contains(&"missing-keyword"));
+        assert_eq!(score(&mut server, uri, 1)["score"], 40);
+    }
+    server.call(
+        "workspace/executeCommand",
+        json!({ "command": "hirelint.setPosting", "arguments": [null] }),
+    );
+    for uri in [&a, &b] {
+        assert_eq!(
+            posting_rules(&server.diagnostics(uri, Some(1))),
+            Vec::<&str>::new()
+        );
+    }
+}
+
+#[test]
+fn a_posting_file_change_relints_the_resumes_that_use_it() {
+    let mut server = with_posting(Server::builder())
+        .init_options(json!({ "posting": "posting.md" }))
+        .start();
+    let uri = server.open("resume.md", "markdown", &fixture("resume.md"));
+    server.diagnostics(&uri, Some(1));
+    assert_eq!(score(&mut server, &uri, 1)["score"], 40);
+    // The posting file is watched.
+    server.drain(Duration::from_millis(200));
+    let watch = server
+        .server_requests
+        .iter()
+        .find(|(m, p)| {
+            m == "client/registerCapability"
+                && p["registrations"][0]["id"]
+                    .as_str()
+                    .is_some_and(|id| id.starts_with("hirelint-watch-posting:"))
+        })
+        .map(|(_, p)| p["registrations"][0]["registerOptions"]["watchers"][0].clone())
+        .expect("a watcher for the posting");
+    assert!(
+        watch["globPattern"]
+            .as_str()
+            .unwrap()
+            .ends_with("/posting.md"),
+        "{watch}"
+    );
+    // The posting now asks only for what the resume has.
+    let path = server.root.join("posting.md");
+    std::fs::write(&path, "## Requirements\n\n- Python\n- PostgreSQL\n").unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": client::uri_of(&path), "type": 2 }] }),
+    );
+    let diagnostics = server.diagnostics(&uri, Some(1));
+    assert_eq!(
+        posting_rules(&diagnostics),
+        ["keyword-only-in-skills"],
+        "{diagnostics:#?}"
+    );
+    let s = score(&mut server, &uri, 1);
+    assert_eq!(s["mustHave"], json!({ "matched": 2, "total": 2 }));
+    assert_eq!(s["missing"], json!([]));
+    assert_eq!(
+        lens_titles(&mut server, &uri),
+        ["Posting match 88% · must-have 2/2 · 0 missing"]
+    );
+    // The score changed: the client was asked to refresh its lenses.
+    server.drain(Duration::from_millis(100));
+    assert!(
+        server
+            .server_requests
+            .iter()
+            .any(|(m, _)| m == "workspace/codeLens/refresh")
+    );
+}
+
+#[test]
+fn an_unreadable_posting_warns_once_and_the_resume_is_linted_without_it() {
+    let mut server = with_posting(Server::builder())
+        .init_options(json!({ "posting": "gone.md" }))
+        .start();
+    let text = fixture("resume.md");
+    let a = server.open("resume.md", "markdown", &text);
+    let b = server.open("cv.md", "markdown", &text);
+    for uri in [&a, &b] {
+        let diagnostics = server.diagnostics(uri, Some(1));
+        assert!(rules(&diagnostics).contains(&"bullet-count"));
+        assert_eq!(posting_rules(&diagnostics), Vec::<&str>::new());
+    }
+    let messages: Vec<Value> = server
+        .drain(Duration::from_millis(200))
+        .into_iter()
+        .filter(|m| m["method"] == "window/showMessage")
+        .collect();
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert_eq!(messages[0]["params"]["type"], 2);
+    let message = messages[0]["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("gone.md") && message.contains("cannot load the posting"),
+        "{message}"
+    );
+}
+
+#[test]
+fn hover_on_a_matched_keyword_says_how_it_matched() {
+    let mut server = with_posting(Server::builder())
+        .init_options(json!({ "posting": "posting.md" }))
+        .start();
+    let enc = server.encoding;
+    let text = fixture("resume.md").replace("by 30%.", "by 30% on k8s.");
+    let uri = server.open("resume.md", "markdown", &text);
+    server.diagnostics(&uri, Some(1));
+    let hover_at = |server: &mut Server, needle: &str| {
+        let at = text.find(needle).unwrap() + 1;
+        server.call(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": client::position(&text, at, enc) }),
+        )
+    };
+    let hover = hover_at(&mut server, "k8s");
+    assert_eq!(
+        hover["contents"]["value"],
+        "Matches the posting's \"Kubernetes\" (alias \"k8s\"), a must-have, asked at posting.md:8"
+    );
+    let at = text.find("k8s").unwrap();
+    assert_eq!(hover["range"], range(&text, at, at + 3, enc));
+    let hover = hover_at(&mut server, "Python services");
+    assert_eq!(
+        hover["contents"]["value"],
+        "Matches the posting's \"Python\" (exact), a must-have (4+ years), asked at posting.md:7"
+    );
+    // With a diagnostic there too: the keyword, then the rule's doc.
+    let original = fixture("resume.md");
+    let cv = server.open("cv.md", "markdown", &original);
+    server.diagnostics(&cv, Some(1));
+    let at = original.find("Kuberentes").unwrap() + 1;
+    let hover = server.call(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": cv }, "position": client::position(&original, at, enc) }),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.starts_with(
+            "Looks like a misspelling of the posting's \"Kubernetes\" (\"Kuberentes\"), a must-have, asked at posting.md:8\n\n---\n\n**near-miss-keyword** (posting)"
+        ),
+        "{value}"
+    );
+    // The rule's doc keeps its whole example (a Markdown heading inside a code block is
+    // not a section of the doc).
+    assert!(value.contains("### Use instead"), "{value}");
+}

@@ -155,6 +155,32 @@ impl Postings {
             })
             .clone()
     }
+
+    /// Forgets the posting at `path` (its file changed): the next `load` reads it again.
+    /// Whether it was loaded (or failed to load).
+    pub fn forget(&self, path: &Path) -> bool {
+        let mut loaded = match self.loaded.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        loaded.remove(path).is_some()
+    }
+}
+
+/// The posting a resume is linted against, as the CLI finds it: the one named for the whole
+/// run (`--posting`, or the editor's `hirelint.posting`), else `posting:` in the front
+/// matter (relative to the resume's directory `base`), else `posting = "..."` in the
+/// configuration. `Ok(None)`: no posting named.
+pub fn posting_path(
+    source: &str,
+    base: &Path,
+    resolved: &Resolved,
+    named: Option<&Path>,
+) -> Option<PathBuf> {
+    named
+        .map(Path::to_path_buf)
+        .or_else(|| front_matter_posting(source, base))
+        .or_else(|| resolved.posting.clone())
 }
 
 /// `posting: FILE` in the front matter of a Markdown resume, relative to the resume's
@@ -192,6 +218,7 @@ pub fn editor_input<'a>(
     file_name: Option<&str>,
     language: Option<Format>,
     resolved: &'a Resolved,
+    posting: Option<&'a Posting>,
 ) -> Input<'a> {
     let named = file_name
         .and_then(|n| n.rsplit_once('.'))
@@ -202,8 +229,7 @@ pub fn editor_input<'a>(
             .or(language)
             .unwrap_or_else(|| detect_format(file_name, source)),
         settings: &resolved.settings,
-        // The language server does not pass a posting yet.
-        posting: None,
+        posting,
     }
 }
 

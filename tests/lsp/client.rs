@@ -27,6 +27,10 @@ pub struct Builder {
     snippets: bool,
     args: Vec<&'static str>,
     cwd: Option<PathBuf>,
+    init_options: Option<Value>,
+    configuration: Value,
+    related: bool,
+    lens_refresh: bool,
 }
 
 impl Default for Builder {
@@ -39,6 +43,10 @@ impl Default for Builder {
             snippets: false,
             args: vec!["server"],
             cwd: None,
+            init_options: None,
+            configuration: Value::Null,
+            related: true,
+            lens_refresh: true,
         }
     }
 }
@@ -68,6 +76,26 @@ impl Builder {
     }
     pub fn args(mut self, args: &[&'static str]) -> Self {
         self.args = args.to_vec();
+        self
+    }
+    /// `initializationOptions`.
+    pub fn init_options(mut self, options: Value) -> Self {
+        self.init_options = Some(options);
+        self
+    }
+    /// What the client answers to `workspace/configuration`, per item (default `null`).
+    pub fn configuration(mut self, section: Value) -> Self {
+        self.configuration = section;
+        self
+    }
+    /// `textDocument.publishDiagnostics.relatedInformation` (default on).
+    pub fn related(mut self, on: bool) -> Self {
+        self.related = on;
+        self
+    }
+    /// `workspace.codeLens.refreshSupport` (default on).
+    pub fn lens_refresh(mut self, on: bool) -> Self {
+        self.lens_refresh = on;
         self
     }
     /// Run in this directory instead of a fresh temporary one.
@@ -141,6 +169,10 @@ impl Builder {
             builder_hierarchical: self.hierarchical,
             builder_snippets: self.snippets,
             builder_encodings: self.encodings,
+            builder_init_options: self.init_options,
+            builder_related: self.related,
+            builder_lens_refresh: self.lens_refresh,
+            configuration: self.configuration,
         }
     }
 
@@ -192,6 +224,11 @@ pub struct Server {
     builder_hierarchical: bool,
     builder_snippets: bool,
     builder_encodings: Option<Vec<&'static str>>,
+    builder_init_options: Option<Value>,
+    builder_related: bool,
+    builder_lens_refresh: bool,
+    /// What `workspace/configuration` is answered with, per item.
+    pub configuration: Value,
 }
 
 impl Server {
@@ -204,9 +241,7 @@ impl Server {
         if let Some(e) = &self.builder_encodings {
             general = json!({ "positionEncodings": e });
         }
-        let result = self.request(
-            "initialize",
-            json!({
+        let mut params = json!({
                 "processId": null,
                 "rootUri": uri_of(&self.root),
                 "capabilities": {
@@ -214,17 +249,21 @@ impl Server {
                     "workspace": {
                         "didChangeWatchedFiles": { "dynamicRegistration": self.builder_watch },
                         "configuration": true,
+                        "codeLens": { "refreshSupport": self.builder_lens_refresh },
                         "workspaceEdit": { "documentChanges": true, "snippetEditSupport": self.builder_snippets },
                     },
                     "textDocument": {
                         "hover": { "contentFormat": ["markdown", "plaintext"] },
-                        "publishDiagnostics": { "relatedInformation": true, "versionSupport": true },
+                        "publishDiagnostics": { "relatedInformation": self.builder_related, "versionSupport": true },
                         "codeAction": { "codeActionLiteralSupport": { "codeActionKind": { "valueSet": ["quickfix", "source.fixAll"] } } },
                         "documentSymbol": { "hierarchicalDocumentSymbolSupport": self.builder_hierarchical },
                     },
                 },
-            }),
-        );
+        });
+        if let Some(options) = &self.builder_init_options {
+            params["initializationOptions"] = options.clone();
+        }
+        let result = self.request("initialize", params);
         let result = result.get("result").cloned().expect("initialize result");
         self.encoding = match result["capabilities"]["positionEncoding"].as_str() {
             Some("utf-8") => Encoding::Utf8,
@@ -290,7 +329,7 @@ impl Server {
                 let result = match method.as_str() {
                     "workspace/configuration" => {
                         json!(vec![
-                            Value::Null;
+                            self.configuration.clone();
                             params["items"].as_array().map_or(0, Vec::len)
                         ])
                     }

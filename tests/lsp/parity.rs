@@ -247,3 +247,106 @@ fn every_resume_fixture_lints_the_same_in_the_cli_and_the_server() {
         assert!(compared > 20, "only {compared} diagnostics compared");
     }
 }
+
+/// The related places of the CLI's diagnostics and of the server's, as (path, message,
+/// start, end) with byte offsets in the posting.
+type RelatedKey = Vec<(PathBuf, String, usize, usize)>;
+
+#[test]
+fn with_a_posting_the_cli_and_the_server_agree() {
+    let dir = root().join("tests/fixtures/posting");
+    let posting_path = dir.join("posting.md").canonicalize().unwrap();
+    // (resume, how the CLI is told the posting, how the server is)
+    let cases: [(&str, Option<&str>, Option<Value>); 3] = [
+        (
+            "resume.md",
+            Some("posting.md"),
+            Some(json!({ "posting": posting_path.to_string_lossy() })),
+        ),
+        ("front/resume.md", None, None),
+        ("configured/resume.md", None, None),
+    ];
+    for (name, cli_posting, options) in cases {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut args = vec!["lint", "--format", "json", name];
+        if let Some(p) = cli_posting {
+            args.extend(["--posting", p]);
+        }
+        let out = run_cli(&dir, &args, None);
+        let cli: Vec<Value> =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"));
+        let mut builder = Server::builder().cwd(&root()).encodings(Some(&["utf-16"]));
+        if let Some(options) = options {
+            builder = builder.init_options(options);
+        }
+        let mut server = builder.start();
+        let uri = uri_of(&path);
+        server.open_uri(&uri, "markdown", &text);
+        let lsp = server.diagnostics(&uri, Some(1));
+        let expected = cli_keys(&text, &cli);
+        assert!(
+            expected.iter().any(|k| k.0 == "missing-keyword"),
+            "{name}: no posting rule in {expected:#?}"
+        );
+        assert_eq!(lsp_keys(&text, &lsp, server.encoding), expected, "{name}");
+        // The same places in the posting.
+        let cli_related: Vec<RelatedKey> = cli
+            .iter()
+            .map(|d| {
+                d.get("related")
+                    .and_then(Value::as_array)
+                    .map(|rs| {
+                        rs.iter()
+                            .map(|r| {
+                                let file = dir.join(r["path"].as_str().unwrap());
+                                let posting = std::fs::read_to_string(&file).unwrap();
+                                (
+                                    file.canonicalize().unwrap(),
+                                    r["message"].as_str().unwrap().to_owned(),
+                                    cli_offset(
+                                        &posting,
+                                        r["line"].as_u64().unwrap(),
+                                        r["column"].as_u64().unwrap(),
+                                    ),
+                                    cli_offset(
+                                        &posting,
+                                        r["end_line"].as_u64().unwrap(),
+                                        r["end_column"].as_u64().unwrap(),
+                                    ),
+                                )
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect();
+        let lsp_related: Vec<RelatedKey> = lsp
+            .iter()
+            .map(|d| {
+                d.get("relatedInformation")
+                    .and_then(Value::as_array)
+                    .map(|rs| {
+                        rs.iter()
+                            .map(|r| {
+                                let uri = r["location"]["uri"].as_str().unwrap();
+                                let file = PathBuf::from(
+                                    uri.strip_prefix("file://").unwrap().replace("%20", " "),
+                                );
+                                let posting = std::fs::read_to_string(&file).unwrap();
+                                let range = &r["location"]["range"];
+                                (
+                                    file.canonicalize().unwrap(),
+                                    r["message"].as_str().unwrap().to_owned(),
+                                    offset(&posting, &range["start"], Encoding::Utf16),
+                                    offset(&posting, &range["end"], Encoding::Utf16),
+                                )
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(lsp_related, cli_related, "{name}");
+    }
+}

@@ -132,6 +132,55 @@ pub struct PostingMatch {
     pub keywords: Vec<KeywordMatch>,
 }
 
+/// The match in figures, for a status line or a code lens: each requirement counted once
+/// (a group of alternatives is one requirement, of its highest importance).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Must-have requirements the resume matches (a near miss does not count).
+    pub must_matched: usize,
+    pub must_total: usize,
+    /// Requirements of which the resume names no keyword at all (what `missing-keyword`
+    /// reports), in the posting's order: the name, and its alternatives ("Kubernetes or
+    /// Docker").
+    pub missing: Vec<String>,
+}
+
+impl PostingMatch {
+    /// Counts the requirements of `posting` (the posting this match was made against).
+    pub fn tally(&self, posting: &Posting) -> Tally {
+        let mut tally = Tally::default();
+        let mut groups_done = Vec::new();
+        for km in &self.keywords {
+            let group = posting.keywords.get(km.keyword).and_then(|k| k.group);
+            let members: Vec<&KeywordMatch> = match group {
+                Some(g) => {
+                    if groups_done.contains(&g) {
+                        continue;
+                    }
+                    groups_done.push(g);
+                    posting
+                        .groups
+                        .get(g)
+                        .map(|ks| ks.iter().filter_map(|&k| self.keywords.get(k)).collect())
+                        .unwrap_or_default()
+                }
+                None => vec![km],
+            };
+            let must = members.iter().any(|m| m.importance == Importance::Must);
+            let matched = members.iter().any(|m| m.status == Status::Matched);
+            if must {
+                tally.must_total += 1;
+                tally.must_matched += usize::from(matched);
+            }
+            if members.iter().all(|m| m.status == Status::Missing) {
+                let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+                tally.missing.push(names.join(" or "));
+            }
+        }
+        tally
+    }
+}
+
 /// A must-have weighs this many nice-to-haves.
 pub const MUST_WEIGHT: f64 = 3.0;
 /// A keyword named only in a skills list earns this share: a list of names proves less

@@ -9,7 +9,9 @@ mod extract;
 mod matching;
 pub mod tokens;
 
-pub use matching::{Hit, KeywordMatch, MatchKind, Place, PostingMatch, Status, match_resume};
+pub use matching::{
+    Hit, KeywordMatch, MatchKind, Place, PostingMatch, Status, Tally, match_resume,
+};
 
 use crate::data::{Data, SkillCategory, Skills};
 use crate::span::TextRange;
@@ -456,6 +458,12 @@ mod tests {
             Format::Markdown,
         );
         assert_eq!(stuffed.score, 75); // only in a skills list: three quarters of the credit
+        let tally = half.tally(&parse(posting));
+        assert_eq!((tally.must_matched, tally.must_total), (1, 3));
+        assert_eq!(tally.missing, ["Kafka", "Kubernetes or Docker"]);
+        let tally = no_nice.tally(&parse(posting));
+        assert_eq!((tally.must_matched, tally.must_total), (3, 3));
+        assert_eq!(tally.missing, ["Terraform"]);
         let none = matched("We are a friendly team.", "- Anything\n", Format::Markdown);
         assert_eq!((none.score, none.keywords.len()), (100, 0));
     }

@@ -336,6 +336,7 @@ fn overrides(args: &LintArgs) -> Result<Overrides, ConfigError> {
             .transpose()?,
         ignore: parse_selectors("--ignore", &args.ignore)?,
         fail_on: args.fail_on.map(|f| f.severity()),
+        today: None,
     })
 }
 
@@ -371,7 +372,7 @@ pub fn posting_for(
     if let Some(p) = cli_posting {
         return Ok(Some(Arc::clone(p)));
     }
-    match workspace::front_matter_posting(source, base).or_else(|| resolved.posting.clone()) {
+    match workspace::posting_path(source, base, resolved, None) {
         Some(path) => postings.load(&path).map(Some),
         None => Ok(None),
     }

@@ -7,6 +7,7 @@ use super::options::{KEYS, Options};
 use crate::fs;
 use crate::line_index::LineIndex;
 use hirelint_rules::data::{Data, Extensions};
+use hirelint_rules::document::dates::YearMonth;
 use hirelint_rules::{ALL_RULES, Category, RuleId, RuleLevel, Settings, Severity};
 use std::fmt;
 use std::ops::Range;
@@ -412,6 +413,9 @@ pub struct Overrides {
     pub select: Option<Vec<Selector>>,
     pub ignore: Vec<Selector>,
     pub fail_on: Option<Severity>,
+    /// The month to lint with, instead of reading the clock: the language server reads it
+    /// itself, to notice when the month turns during a long session.
+    pub today: Option<YearMonth>,
 }
 
 /// The settings one file is linted with.
@@ -429,9 +433,9 @@ pub struct Resolved {
 impl Resolved {
     pub fn new(layer: Option<&ConfigLayer>, overrides: &Overrides) -> Resolved {
         let mut settings = layer.map_or_else(Settings::default, |l| l.settings.clone());
-        // The one place the clock is read: the CLI and the language server both build
-        // their settings here.
-        settings.today = crate::workspace::today();
+        // The CLI reads the clock here; the language server passes the month it read
+        // (`workspace::today` either way).
+        settings.today = overrides.today.or_else(crate::workspace::today);
         if let Some(select) = &overrides.select {
             for &rule in ALL_RULES {
                 if !select.iter().any(|s| s.matches(rule)) {
@@ -547,7 +551,7 @@ mod tests {
         let overrides = Overrides {
             select: Some(vec![Selector::Category(Category::Layout)]),
             ignore: vec![Selector::Rule(RuleId::RawHtml)],
-            fail_on: None,
+            ..Overrides::default()
         };
         let r = Resolved::new(None, &overrides);
         assert!(r.settings.is_enabled(RuleId::TableLayout));

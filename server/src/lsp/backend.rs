@@ -8,8 +8,8 @@
 
 use super::session::{ClientCaps, Session};
 use super::{
-    capabilities, code_action, document_symbol, execute_command, hover, position, publish,
-    transport, watch,
+    capabilities, code_action, code_lens, document_symbol, execute_command, ext, hover, position,
+    publish, transport, watch,
 };
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -78,10 +78,18 @@ impl LanguageServer for Backend {
         );
         let mut caps = capabilities::client_caps(&params.capabilities);
         caps.snippet_edits = self.shared.snippet_edits.load(Ordering::SeqCst);
-        let _ = self
-            .shared
-            .session
-            .set(Mutex::new(Session::new(encoding, caps)));
+        let mut session = Session::new(encoding, caps);
+        if let Some(root) = workspace_root(&params) {
+            session.set_root(root);
+        }
+        if let Some(posting) = params
+            .initialization_options
+            .as_ref()
+            .and_then(ext::posting_setting)
+        {
+            session.set_editor_posting(posting.as_deref());
+        }
+        let _ = self.shared.session.set(Mutex::new(session));
         tokio::spawn(publish::run(Arc::clone(&self.shared), self.client.clone()));
         info!(?encoding, "initialized");
         Ok(capabilities::initialize_result(encoding))
@@ -97,6 +105,7 @@ impl LanguageServer for Backend {
         {
             warn!("the client refused to watch .hirelint.toml: {e}");
         }
+        self.read_settings(None).await;
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -129,16 +138,31 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let mut session = self.shared.session();
+        let mut changed = false;
         if watch::touches_config(&params) {
-            self.shared.session().reload_config();
+            session.reload_config();
+            changed = true;
+        }
+        for path in watch::file_paths(&params) {
+            changed |= session.posting_changed(&path);
+        }
+        drop(session);
+        if changed {
             self.shared.wake.notify_one();
         }
     }
 
-    async fn did_change_configuration(&self, _: DidChangeConfigurationParams) {
-        // Rule settings live in `.hirelint.toml`, not in the editor: nothing to do yet.
-        // Issue 4: `hirelint.posting` is re-read here (`workspace/configuration`).
-        debug!("editor settings changed; no editor setting is read yet");
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        // Rule settings live in `.hirelint.toml`; the editor's only setting is the posting.
+        self.read_settings(Some(&params.settings)).await;
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let snapshot = self.shared.session().snapshot(&params.text_document.uri);
+        Ok(guarded("codeLens", || {
+            snapshot.and_then(|snap| code_lens::code_lenses(&snap))
+        }))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
@@ -160,6 +184,13 @@ impl LanguageServer for Backend {
         &self,
         params: ExecuteCommandParams,
     ) -> Result<Option<serde_json::Value>> {
+        if params.command == ext::SET_POSTING {
+            let set = execute_command::set_posting(&mut self.shared.session(), &params);
+            if set {
+                self.shared.wake.notify_one();
+            }
+            return Ok(None);
+        }
         let prepared = guarded("executeCommand", || {
             execute_command::prepare(&self.shared, &params)
         });
@@ -179,6 +210,48 @@ impl LanguageServer for Backend {
             snapshot.and_then(|snap| document_symbol::document_symbols(&snap))
         }))
     }
+}
+
+impl Backend {
+    /// Reads the `hirelint` section with `workspace/configuration` when the client offers
+    /// it, else from `pushed` (a `didChangeConfiguration`'s settings), and applies the
+    /// posting setting if it is there.
+    async fn read_settings(&self, pushed: Option<&serde_json::Value>) {
+        let asks = self.shared.session().caps.configuration;
+        let value = if asks {
+            let item = ConfigurationItem {
+                scope_uri: None,
+                section: Some(ext::SECTION.to_owned()),
+            };
+            match self.client.configuration(vec![item]).await {
+                Ok(values) => values.into_iter().next(),
+                Err(e) => {
+                    warn!("workspace/configuration failed: {e}");
+                    None
+                }
+            }
+        } else {
+            pushed.cloned()
+        };
+        let Some(posting) = value.as_ref().and_then(ext::posting_setting) else {
+            debug!("no hirelint.posting in the editor settings");
+            return;
+        };
+        self.shared.session().set_editor_posting(posting.as_deref());
+        self.shared.wake.notify_one();
+    }
+}
+
+/// The workspace root: the first workspace folder, else the root URI.
+#[allow(deprecated)] // `root_uri`: older clients send only that.
+fn workspace_root(params: &InitializeParams) -> Option<std::path::PathBuf> {
+    let uri = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .map(|f| &f.uri)
+        .or(params.root_uri.as_ref())?;
+    uri.to_file_path().map(|p| p.into_owned())
 }
 
 /// Runs a request's work; a panic (a bug) is logged and answered with nothing, never fatal.

@@ -81,7 +81,7 @@ fn edit_for(snap: &Snapshot, edits: Vec<TextEdit>) -> WorkspaceEdit {
 }
 
 fn quick_fixes(snap: &Snapshot, d: &Diagnostic) -> Vec<CodeAction> {
-    let lsp_diagnostic = convert::diagnostic(d, &snap.rope, snap.encoding, snap.version);
+    let lsp_diagnostic = convert::diagnostic(d, &snap.rope, snap.encoding, snap.version, None);
     let preferred = d
         .fixes
         .iter()
@@ -126,7 +126,7 @@ fn disable_actions(snap: &Snapshot, analysis: &Analysis, d: &Diagnostic) -> Vec<
     let Some(resolved) = snap.resolved.as_deref() else {
         return Vec::new();
     };
-    let format = snap.input(&analysis.text, resolved).format;
+    let format = snap.input(&analysis.text, resolved, None).format;
     let text = analysis.text.as_str();
     let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let rule = d.rule.as_str();
@@ -199,7 +199,7 @@ fn silences(snap: &Snapshot, analysis: &Analysis, d: &Diagnostic, edit: &Edit) -
         }
     };
     let moved = TextRange::new(shift(d.range.start()), shift(d.range.end()));
-    let report = hirelint_rules::lint(&snap.input(&text, resolved));
+    let report = hirelint_rules::lint(&snap.input(&text, resolved, analysis.engine_posting()));
     !report
         .diagnostics
         .iter()
@@ -241,7 +241,10 @@ fn fix_all(snap: &Snapshot, analysis: &Analysis) -> Option<CodeAction> {
     if !has_safe {
         return None;
     }
-    let fixed = fix_until_stable(&snap.input(&analysis.text, resolved), Applicability::Safe);
+    let fixed = fix_until_stable(
+        &snap.input(&analysis.text, resolved, analysis.engine_posting()),
+        Applicability::Safe,
+    );
     let edit = minimal_edit(&analysis.text, &fixed.text)?;
     Some(CodeAction {
         title: "Fix all safe hirelint problems".to_owned(),

@@ -20,24 +20,46 @@ pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
 
 /// One engine diagnostic as the editor sees it. `code` is the rule id; `data` carries only
 /// the rule and the document version (code actions recompute fixes from the current text).
-/// No `codeDescription`: the rule reference has no published address yet (`hirelint
-/// explain RULE` and the hover carry the same text).
-// Issue 4: posting rules add `related_information` pointing at the posting line here.
+/// With `posting` (the client takes `relatedInformation`), a posting rule's places in the
+/// posting become `relatedInformation`, with the engine's message.
+/// No `codeDescription`: the rules reference (`docs/rules.md`) has no published address
+/// (the Cargo manifest names no `repository`); `hirelint explain RULE` and the hover carry
+/// the same text.
 pub fn diagnostic(
     d: &Diagnostic,
     rope: &Rope,
     encoding: PositionEncoding,
     version: i32,
+    posting: Option<&PostingFile>,
 ) -> lsp::Diagnostic {
+    let related = posting.filter(|_| !d.related.is_empty()).map(|file| {
+        d.related
+            .iter()
+            .map(|r| lsp::DiagnosticRelatedInformation {
+                location: lsp::Location::new(
+                    file.uri.clone(),
+                    position::range(&file.rope, r.posting_range, encoding),
+                ),
+                message: r.message.clone(),
+            })
+            .collect()
+    });
     lsp::Diagnostic {
         range: position::range(rope, d.range, encoding),
         severity: Some(severity(d.severity)),
         code: Some(NumberOrString::String(d.rule.as_str().to_owned())),
         source: Some(SOURCE.to_owned()),
         message: d.message.clone(),
+        related_information: related,
         data: Some(json!({ "rule": d.rule.as_str(), "version": version })),
         ..lsp::Diagnostic::default()
     }
+}
+
+/// The posting file a document was linted against, for `relatedInformation`.
+pub struct PostingFile {
+    pub uri: lsp::Uri,
+    pub rope: Rope,
 }
 
 pub fn text_edit(edit: &Edit, rope: &Rope, encoding: PositionEncoding) -> TextEdit {

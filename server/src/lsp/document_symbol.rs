@@ -11,7 +11,7 @@ use tower_lsp_server::ls_types::{
 pub fn document_symbols(snap: &Snapshot) -> Option<DocumentSymbolResponse> {
     let analysis = snap.analyze()?;
     let resolved = snap.resolved.as_deref()?;
-    let input = snap.input(&analysis.text, resolved);
+    let input = snap.input(&analysis.text, resolved, None);
     let resume = Resume::parse(&analysis.text, input.format, &resolved.settings.data);
     let symbol = |name: String, kind, range: TextRange, selection: TextRange, detail| {
         #[allow(deprecated)] // `deprecated` is a required field of the struct.

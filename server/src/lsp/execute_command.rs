@@ -1,13 +1,27 @@
 //! `workspace/executeCommand`: `hirelint.applyFix` applies a placeholder fix as a snippet
-//! (see `snippet.rs`).
-// Issue 4: `hirelint.setPosting` joins here.
+//! (see `snippet.rs`); `hirelint.setPosting` sets the session's posting (see `ext.rs`).
 
 use super::backend::Shared;
+use super::session::Session;
 use super::snippet::{self, APPLY_FIX, ApplySnippetEdit};
 use serde_json::Value;
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{ExecuteCommandParams, Uri};
 use tracing::warn;
+
+/// `hirelint.setPosting [PATH | null]`: whether the argument was understood (then every
+/// open document is to be linted again).
+pub fn set_posting(session: &mut Session, params: &ExecuteCommandParams) -> bool {
+    match params.arguments.first() {
+        Some(Value::String(path)) => session.set_editor_posting(Some(path)),
+        Some(Value::Null) | None => session.set_editor_posting(None),
+        Some(other) => {
+            warn!(argument = %other, "hirelint.setPosting takes a path or null");
+            return false;
+        }
+    }
+    true
+}
 
 /// Computes, under the lock and before any await, what the command will send.
 pub fn prepare(shared: &Shared, params: &ExecuteCommandParams) -> Option<Value> {

@@ -2,8 +2,8 @@
 //!
 //! This file lists what the server offers (capabilities) and which handler serves each
 //! method; `backend.rs` dispatches, one module per request family does the work:
-//! `publish` (diagnostics), `code_action`, `hover`, `document_symbol`, `watch`
-//! (configuration changes). `session` holds the state, `document` a rope per open file,
+//! `publish` (diagnostics, the posting score), `code_action`, `code_lens`, `hover`,
+//! `document_symbol`, `watch` (configuration and posting changes). `session` holds the state, `document` a rope per open file,
 //! `position` the negotiated encoding, `convert` the engine -> LSP values, `ext` the custom
 //! protocol.
 //!
@@ -14,12 +14,16 @@
 //! | `textDocument/codeAction`             | `code_action::code_actions`          |
 //! | `textDocument/hover`                  | `hover::hover`                       |
 //! | `textDocument/documentSymbol`         | `document_symbol::document_symbols`  |
-//! | `workspace/executeCommand`            | `execute_command` (`hirelint.applyFix`) |
-//! | `workspace/didChangeWatchedFiles`     | `watch` + `Session::reload_config`   |
+//! | `textDocument/codeLens`               | `code_lens::code_lenses`             |
+//! | `workspace/executeCommand`            | `execute_command` (`hirelint.applyFix`, `hirelint.setPosting`) |
+//! | `workspace/didChangeWatchedFiles`     | `watch` + `Session::reload_config` / `posting_changed` |
+//! | `workspace/didChangeConfiguration`    | `Backend::read_settings` (`workspace/configuration`) |
 //! | `hirelint/viewFileText` (custom)      | `Session::text`                      |
+//! | `hirelint/score` (custom, to client)  | `publish` (see `ext.rs`)             |
 
 mod backend;
 mod code_action;
+mod code_lens;
 mod convert;
 mod document;
 mod document_symbol;
@@ -145,6 +149,27 @@ mod capabilities {
                 .unwrap_or(false),
             // Not in ls-types: read from the raw params by `transport.rs`.
             snippet_edits: false,
+            related_information: text
+                .and_then(|t| t.publish_diagnostics.as_ref())
+                .and_then(|p| p.related_information)
+                .unwrap_or(false),
+            code_lens_refresh: c
+                .workspace
+                .as_ref()
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|l| l.refresh_support)
+                .unwrap_or(false),
+            configuration: c
+                .workspace
+                .as_ref()
+                .and_then(|w| w.configuration)
+                .unwrap_or(false),
+            watch_relative_patterns: c
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|w| w.relative_pattern_support)
+                .unwrap_or(false),
         }
     }
 
@@ -172,11 +197,15 @@ mod capabilities {
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 execute_command_provider: Some(ExecuteCommandOptions {
-                    commands: vec![super::snippet::APPLY_FIX.to_owned()],
+                    commands: vec![
+                        super::snippet::APPLY_FIX.to_owned(),
+                        super::ext::SET_POSTING.to_owned(),
+                    ],
                     ..ExecuteCommandOptions::default()
                 }),
-                // Issue 4: `code_lens_provider` (the posting match score) joins here, and
-                // `hirelint.setPosting` the commands.
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {
