@@ -78,15 +78,8 @@ pub fn run(args: &LintArgs) -> ExitStatus {
     };
 
     let postings = Postings::default();
-    let cli_posting = match &args.posting {
-        Some(path) => match postings.load(path) {
-            Ok(p) => Some(p),
-            Err(message) => {
-                write_stderr(&format!("error: {message}"));
-                return ExitStatus::Error;
-            }
-        },
-        None => None,
+    let Ok(cli_posting) = super::load_posting(&postings, args.posting.as_deref()) else {
+        return ExitStatus::Error;
     };
 
     let mut status = ExitStatus::Success;

@@ -53,15 +53,8 @@ pub fn run(args: &MatchArgs) -> ExitStatus {
         }
     };
     let postings = Postings::default();
-    let cli_posting = match &args.posting {
-        Some(path) => match postings.load(path) {
-            Ok(p) => Some(p),
-            Err(message) => {
-                write_stderr(&format!("error: {message}"));
-                return ExitStatus::Error;
-            }
-        },
-        None => None,
+    let Ok(cli_posting) = super::load_posting(&postings, args.posting.as_deref()) else {
+        return ExitStatus::Error;
     };
     let base = named.parent().map(Path::to_path_buf).unwrap_or_default();
     let posting = match posting_for(&source, &base, &resolved, &postings, cli_posting.as_ref()) {

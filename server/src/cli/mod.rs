@@ -19,6 +19,20 @@ pub fn write_stdout(bytes: &[u8]) -> io::Result<()> {
     }
 }
 
+/// The posting named by `--posting`, loaded once; an unreadable one is reported naming the
+/// file (the caller exits with 2).
+pub fn load_posting(
+    postings: &crate::workspace::Postings,
+    path: Option<&Path>,
+) -> Result<Option<std::sync::Arc<crate::workspace::LoadedPosting>>, ()> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    postings.load(path).map(Some).map_err(|message| {
+        write_stderr(&format!("error: {message}"));
+    })
+}
+
 /// Writes one message to stderr, ignoring a closed stderr.
 pub fn write_stderr(text: &str) {
     let mut err = io::stderr().lock();
