@@ -389,6 +389,24 @@ mod tests {
         toml::from_str(SRC).unwrap()
     }
 
+    /// `index` maps each form to its base by iterating hash maps: a form of two bases
+    /// would make the winner depend on the hash seed, and the engine nondeterministic.
+    #[test]
+    fn no_form_belongs_to_two_bases() {
+        let verbs = Verbs::parse(SRC).unwrap();
+        let mut owner = std::collections::HashMap::<&str, &str>::new();
+        for (base, (past, ing)) in verbs.action.iter().chain(verbs.plain.iter()) {
+            for form in [past, ing] {
+                if verbs.action.contains_key(form) || verbs.plain.contains_key(form) {
+                    continue; // a base of its own ("found"): the base wins, by construction
+                }
+                if let Some(other) = owner.insert(form, base) {
+                    assert_eq!(other, base, "{form:?} is a form of {other:?} and {base:?}");
+                }
+            }
+        }
+    }
+
     /// The keys of a `[table]` in source order.
     fn table_keys(name: &str) -> Vec<String> {
         SRC.lines()
