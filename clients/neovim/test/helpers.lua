@@ -158,6 +158,50 @@ function H.expected(file)
   H.fail("the CLI reports no fixable diagnostic on an ASCII line of " .. file)
 end
 
+--- What `hirelint match RESUME --posting POSTING --format json` (the CLI) says, counted as
+--- the server documents `hirelint/score`: a group of alternatives is one requirement,
+--- matched when one of them is, missing (named "A or B") when the resume mentions none.
+--- Returns { score, must_have = { matched, total }, missing, lens } (lens: the code lens's text).
+function H.expected_score(resume, posting)
+  local out = vim.system({ H.server, "match", resume, "--posting", posting, "--format", "json" }, { cwd = H.work, text = true }):wait()
+  H.check(out.code == 0, "hirelint match failed: " .. tostring(out.stderr))
+  local report = vim.json.decode(out.stdout)
+  local groups, order = {}, {}
+  for _, k in ipairs(report.keywords) do
+    local names = { k.keyword }
+    vim.list_extend(names, k.alternatives)
+    table.sort(names)
+    local key = table.concat(names, "\n")
+    if not groups[key] then
+      groups[key] = { must = k.importance == "must", members = {} }
+      order[#order + 1] = groups[key]
+    end
+    table.insert(groups[key].members, k)
+  end
+  local matched, total, missing = 0, 0, {}
+  for _, g in ipairs(order) do
+    local any_matched, all_missing, names = false, true, {}
+    for _, k in ipairs(g.members) do
+      any_matched = any_matched or k.status == "matched"
+      all_missing = all_missing and k.status == "missing"
+      names[#names + 1] = k.keyword
+    end
+    if g.must then
+      total = total + 1
+      matched = matched + (any_matched and 1 or 0)
+    end
+    if all_missing then
+      missing[#missing + 1] = table.concat(names, " or ")
+    end
+  end
+  return {
+    score = report.score,
+    must_have = { matched = matched, total = total },
+    missing = missing,
+    lens = ("Posting match %d%% · must-have %d/%d · %d missing"):format(report.score, matched, total, #missing),
+  }
+end
+
 --- Opens a file the server must leave alone and checks that it gets no diagnostics: waits for
 --- the client to attach and for a publish for that file (or 1.5 s when the server publishes
 --- nothing for it).

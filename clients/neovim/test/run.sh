@@ -3,7 +3,10 @@
 # /.cache/neovim) runs headless `nvim --clean -l` scripts against the real `hirelint server`:
 #   enable.lua  vim.lsp.enable("hirelint") with hirelint on PATH: diagnostics, a quick fix, a
 #               README.md with none, a YAML and a JSON resume
-#   setup.lua   require("hirelint").setup{ cmd, posting }: settings reach the client, a YAML fix
+#   setup.lua   require("hirelint").setup{ cmd, posting }: settings reach the client, a YAML
+#               fix, the hirelint/score handler on the documented params
+#   score.lua   setup{ posting }: b:hirelint_score and the code lens hold what `hirelint match
+#               --format json` gives; another posting in the settings, and they follow it
 #   legacy.lua  setup()'s 0.9-0.10 path (vim.lsp.start from a FileType autocmd)
 #   health.lua  :checkhealth hirelint, with no error when set up and actionable errors when not
 # Environment: HIRELINT_SERVER_PATH (default target/debug/hirelint), CI=true (no skipping).
@@ -11,7 +14,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "$here/../.." && pwd)
 . "$root/clients/lib/common.sh"
-SUITE=neovim LEFT=4
+SUITE=neovim LEFT=5
 cache=$root/.cache/neovim
 nvim_version=0.11.4
 
@@ -38,10 +41,9 @@ echo "neovim: ready in $((SECONDS - t0)) s"
 
 passed=0
 failed=0
-for name in enable setup legacy health; do
+for name in enable setup score legacy health; do
   work=$(mktemp -d "${TMPDIR:-/tmp}/hirelint-nvim-$name.XXXXXX")
-  cp "$root/clients/fixtures/"{resume.md,resume.yaml,resume.json,README.md} "$work/"
-  printf '# Backend Engineer\n\nMust have: Rust, PostgreSQL, Kubernetes.\n' >"$work/posting.md"
+  cp "$root/clients/fixtures/"{resume.md,resume.yaml,resume.json,README.md,posting.md,posting-2.md} "$work/"
   printf '{ "name": "not-a-resume", "version": "1.0.0" }\n' >"$work/package.json"
   : >"$work/.hirelint.toml"
   # What the CLI says about each resume: the editor must show the same.

@@ -29,15 +29,28 @@ local line = vim.api.nvim_buf_get_lines(buf, want.lnum, want.lnum + 1, false)[1]
 H.check(line == want.fixed_line, ("line %d after the fix: %q, want %q"):format(want.lnum + 1, line, want.fixed_line))
 H.log(("applied %q; line %d is now %q"):format(want.title, want.lnum + 1, line))
 
--- The hirelint/score handler (the server sends it once the posting work lands): through the
--- client's handler table, as a notification from the server would arrive.
-local fired = false
-vim.api.nvim_create_autocmd("User", { pattern = "HirelintScore", callback = function() fired = true end })
-client.handlers["hirelint/score"](nil, { uri = vim.uri_from_bufnr(buf), score = 71.6, must_have_score = 80, missing = { "Kubernetes" } }, { client_id = client.id, method = "hirelint/score" })
-H.check(fired, "User HirelintScore fired")
-H.check(vim.b[buf].hirelint_score.score == 71.6, "b:hirelint_score: " .. vim.inspect(vim.b[buf].hirelint_score))
+-- The hirelint/score handler, on the documented params (test/score.lua sees the real
+-- server's): through the client's handler table, as a notification from the server arrives.
+local fired = 0
+vim.api.nvim_create_autocmd("User", { pattern = "HirelintScore", callback = function() fired = fired + 1 end })
+local function notify(params)
+  client.handlers["hirelint/score"](nil, params, { client_id = client.id, method = "hirelint/score" })
+end
+local uri = vim.uri_from_bufnr(buf)
+notify({ uri = uri, version = 7, score = 71.6, mustHave = { matched = 3, total = 4 }, missing = { "Kafka" } })
+H.check(fired == 1, "User HirelintScore fired")
+local stored = vim.b[buf].hirelint_score
+H.check(
+  vim.deep_equal(stored, { score = 71.6, must_have = { matched = 3, total = 4 }, missing = { "Kafka" }, version = 7 }),
+  "b:hirelint_score: " .. vim.inspect(stored)
+)
 H.check(hirelint.statusline(buf) == "72%% match", "statusline(): " .. hirelint.statusline(buf))
-H.log("hirelint/score handler: b:hirelint_score set, statusline() = " .. hirelint.statusline(buf))
+-- Other shapes are ignored: the old draft's must_have_score, no mustHave, a bad mustHave.
+notify({ uri = uri, version = 8, score = 10, must_have_score = 80, missing = {} })
+notify({ uri = uri, version = 8, score = 10, mustHave = { matched = "3", total = 4 }, missing = {} })
+notify({ uri = uri, version = 8, score = 10, mustHave = { matched = 3, total = 4 } })
+H.check(fired == 1 and vim.b[buf].hirelint_score.score == 71.6, "a malformed hirelint/score was stored: " .. vim.inspect(vim.b[buf].hirelint_score))
+H.log("hirelint/score handler: b:hirelint_score = " .. vim.inspect(stored, { newline = " ", indent = "" }) .. ", statusline() = " .. hirelint.statusline(buf))
 
 H.check_quiet("README.md")
 

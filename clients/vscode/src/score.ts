@@ -4,16 +4,18 @@
 export const SCORE_NOTIFICATION = "hirelint/score";
 
 /**
- * Params of `hirelint/score`, as documented for the client: `{uri, score, must_have_score,
- * missing}`, scores in percent (0 to 100). The server's draft in `server/src/lsp/ext.rs`
- * sends `mustHave: {matched, total}` instead of `must_have_score`; both are read.
+ * Params of `hirelint/score`, as documented in `server/src/lsp/ext.rs` and the README's
+ * server section: `{uri, version, score, mustHave: {matched, total}, missing}`. `score` is
+ * the match score in percent (0 to 100, what `hirelint match` prints); `mustHave` counts the
+ * posting's must-have requirements and those the resume matches; `missing` names the
+ * requirements the resume never mentions, in the posting's order.
  */
 export interface ScoreParams {
   uri: string;
+  version: number;
   score: number;
-  must_have_score?: number | null;
-  mustHave?: { matched: number; total: number } | null;
-  missing?: string[] | null;
+  mustHave: { matched: number; total: number };
+  missing: string[];
 }
 
 export function isScoreParams(value: unknown): value is ScoreParams {
@@ -23,10 +25,11 @@ export function isScoreParams(value: unknown): value is ScoreParams {
   const v = value as Record<string, unknown>;
   return (
     typeof v.uri === "string" &&
+    typeof v.version === "number" &&
     typeof v.score === "number" &&
-    (v.must_have_score === undefined || v.must_have_score === null || typeof v.must_have_score === "number") &&
-    (v.mustHave === undefined || v.mustHave === null || isMustHave(v.mustHave)) &&
-    (v.missing === undefined || v.missing === null || (Array.isArray(v.missing) && v.missing.every((m) => typeof m === "string")))
+    isMustHave(v.mustHave) &&
+    Array.isArray(v.missing) &&
+    v.missing.every((m) => typeof m === "string")
   );
 }
 
@@ -46,12 +49,8 @@ function percent(n: number): string {
 export function formatScore(params: ScoreParams, postingName: string | undefined): { text: string; tooltip: string } {
   const text = `$(briefcase) ${percent(params.score)} match`;
   const lines = [`Posting match: ${percent(params.score)}${postingName ? ` against ${postingName}` : ""}`];
-  if (typeof params.must_have_score === "number") {
-    lines.push(`Must-haves: ${percent(params.must_have_score)}`);
-  } else if (params.mustHave) {
-    lines.push(`Must-haves: ${params.mustHave.matched} of ${params.mustHave.total}`);
-  }
-  const missing = params.missing ?? [];
+  lines.push(`Must-haves: ${params.mustHave.matched} of ${params.mustHave.total}`);
+  const missing = params.missing;
   if (missing.length > 0) {
     const shown = missing.slice(0, 10).join(", ");
     lines.push(`Missing: ${shown}${missing.length > 10 ? `, and ${missing.length - 10} more` : ""}`);

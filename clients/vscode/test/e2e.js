@@ -2,16 +2,18 @@
 // Debian's headless Chromium by playwright-core. Run by test/run.sh:
 //   node test/e2e.js --code-server BIN --vsix FILE --server HIRELINT --work DIR
 //                    [--platform-vsix FILE] [--screenshots DIR]
-// Phase 1 (the real `hirelint server`): open resume.md from the Explorer, read hirelint's
-// diagnostics in the Problems panel, type a new bullet and see the list change, apply a
-// quick fix. Phase 2 (score-stub.js, a stand-in that only sends `hirelint/score`, until the
-// server does): the status-bar item shows the posting match score; clicking it opens the
-// "Pick Job Posting" file dialog, and the posting picked there reaches the server, which
-// re-scores. Phase 3 (no binary at all): the error names "hirelint.path" and its button
-// opens that setting. Phase 4 (with --platform-vsix): the per-platform package's bundled
-// binary is found and serves diagnostics with no hirelint anywhere else. Phase 5 (workspace
-// trust on, the workspace not trusted): a hirelint.path in the workspace's settings is not
-// run; the user's own hirelint.path is.
+// Phase 1 (the real `hirelint server`, no posting): open resume.md from the Explorer, read
+// hirelint's diagnostics in the Problems panel, type a new bullet and see the list change,
+// apply a quick fix. Phase 2 (the real server, `hirelint.posting` in the user's settings):
+// the status-bar item shows the score `hirelint match --format json` gives for the same
+// files, its tooltip the must-have count and what is missing; clicking it opens the "Pick
+// Job Posting" file dialog, and the posting picked there reaches the server, which
+// re-scores: the item shows the CLI's score for that posting. Phase 3 (no binary at all):
+// the error names "hirelint.path" and its button opens that setting. Phase 4 (with
+// --platform-vsix): the per-platform package's bundled binary is found and serves
+// diagnostics with no hirelint anywhere else. Phase 5 (workspace trust on, the workspace not
+// trusted): a hirelint.path in the workspace's settings is not run; the user's own
+// hirelint.path is.
 "use strict";
 const assert = require("node:assert/strict");
 const { spawn, spawnSync, execFileSync } = require("node:child_process");
@@ -62,16 +64,14 @@ function healthy(port) {
 }
 
 /** A fresh workspace, user data and extensions folder, with the .vsix installed. */
-function prepare(name, vsix = args.vsix, { trust = false } = {}) {
+function prepare(name, vsix = args.vsix, { trust = false, posting = null } = {}) {
   const root = path.join(work, name);
   fs.rmSync(root, { recursive: true, force: true });
   const ws = path.join(root, "ws");
   fs.mkdirSync(ws, { recursive: true });
-  for (const file of ["resume.md", "README.md"]) {
+  for (const file of ["resume.md", "README.md", "posting.md", "posting-2.md"]) {
     fs.copyFileSync(path.join(fixtures, file), path.join(ws, file));
   }
-  fs.writeFileSync(path.join(ws, "posting.md"), "# Backend Engineer\n\nMust have: Rust, Kubernetes, gRPC.\n");
-  fs.writeFileSync(path.join(ws, "posting-2.md"), "# Platform Engineer\n\nMust have: Go, gRPC.\n");
   const data = path.join(root, "data");
   fs.mkdirSync(path.join(data, "User"), { recursive: true });
   fs.writeFileSync(
@@ -94,7 +94,9 @@ function prepare(name, vsix = args.vsix, { trust = false } = {}) {
         "workbench.colorTheme": "Default Light Modern",
         "git.enabled": false,
         "git.openRepositoryInParentFolders": "never",
-        "hirelint.posting": path.join(ws, "posting.md"),
+        // The job posting, as a user sets it (only where the phase asks for one: the CLI
+        // comparisons of the other phases lint without a posting).
+        ...(posting ? { "hirelint.posting": path.join(ws, posting) } : {}),
       },
       null,
       2,
@@ -271,6 +273,58 @@ function expected(ws, file) {
   throw new Error(`hirelint lint reports no fixable diagnostic on an ASCII line of ${file}`);
 }
 
+/**
+ * What `hirelint match RESUME --posting POSTING --format json` says: the score, and the
+ * must-have requirements and missing ones counted as the server documents them (a group of
+ * alternatives is one requirement, matched when one of them is; missing when the resume
+ * mentions none of them, named "A or B"). The status bar must show the same.
+ */
+function expectedScore(ws, resume, posting) {
+  const out = execFileSync(path.resolve(args.server), ["match", resume, "--posting", posting, "--format", "json"], {
+    cwd: ws,
+    encoding: "utf8",
+  });
+  const report = JSON.parse(out);
+  const groups = new Map();
+  for (const k of report.keywords) {
+    const key = [k.keyword, ...k.alternatives].sort().join("\n");
+    if (!groups.has(key)) groups.set(key, { must: k.importance === "must", members: [] });
+    groups.get(key).members.push(k);
+  }
+  const all = [...groups.values()];
+  const must = all.filter((g) => g.must);
+  return {
+    score: report.score,
+    mustHave: { matched: must.filter((g) => g.members.some((k) => k.status === "matched")).length, total: must.length },
+    missing: all.filter((g) => g.members.every((k) => k.status === "missing")).map((g) => g.members.map((k) => k.keyword).join(" or ")),
+  };
+}
+
+/** The server's code lens at the top of the resume, with the same figures: its text. */
+async function scoreLens(page, want) {
+  const text = `Posting match ${want.score}% · must-have ${want.mustHave.matched}/${want.mustHave.total} · ${want.missing.length} missing`;
+  const lens = await page.waitForSelector(`.monaco-editor .codelens-decoration >> text=${text}`, { timeout: 20_000 });
+  return (await lens.textContent()).trim();
+}
+
+/** The status-bar item's text and its tooltip, once the tooltip is shown. */
+async function statusScore(page, want, posting) {
+  const text = `${want.score}% match`;
+  const t = Date.now();
+  const item = await page.waitForSelector(`.statusbar-item >> text=${text}`, { timeout: 30_000 });
+  const shownAfter = Date.now() - t;
+  // The aria-label is the text, then the tooltip: keep the text.
+  const label = await item.evaluate((e) => (e.closest(".statusbar-item").getAttribute("aria-label") || e.textContent).split(", Posting match")[0]);
+  await item.hover();
+  const lines = [
+    `Posting match: ${want.score}% against ${posting}`,
+    `Must-haves: ${want.mustHave.matched} of ${want.mustHave.total}`,
+    ...(want.missing.length ? [`Missing: ${want.missing.join(", ")}`] : []),
+  ];
+  for (const line of lines) await page.waitForSelector(`text=${line}`, { timeout: 10_000 });
+  return { label, lines, shownAfter };
+}
+
 async function phaseDiagnostics() {
   log("phase 1: the real hirelint server");
   const setup = prepare("real");
@@ -346,24 +400,26 @@ async function phaseDiagnostics() {
 }
 
 async function phaseScore() {
-  log("phase 2: the status-bar score, from score-stub.js sending hirelint/score");
-  const setup = prepare("score");
-  const cs = await startCodeServer(setup, path.join(__dirname, "score-stub.js"));
+  log("phase 2: the status-bar score from the real server, hirelint.posting set in the user settings");
+  const setup = prepare("score", args.vsix, { posting: "posting.md" });
+  const first = expectedScore(setup.ws, "resume.md", "posting.md");
+  const second = expectedScore(setup.ws, "resume.md", "posting-2.md");
+  log(`hirelint match resume.md --posting posting.md: ${JSON.stringify(first)}`);
+  log(`hirelint match resume.md --posting posting-2.md: ${JSON.stringify(second)}`);
+  assert.notEqual(first.score, second.score, "the two posting fixtures must score differently");
+  const cs = await startCodeServer(setup, path.resolve(args.server));
   const { browser, page } = await openBrowser(setup.root);
   try {
     await openFromExplorer(page, cs.url, "resume.md");
-    const item = await page.waitForSelector(".statusbar-item >> text=72% match", { timeout: 30_000 });
-    const label = await item.evaluate((e) => e.closest(".statusbar-item").getAttribute("aria-label") || e.textContent);
-    log(`status bar: ${label}`);
-    await item.hover();
-    await page.waitForSelector("text=Missing: Kubernetes, gRPC", { timeout: 10_000 });
-    log("tooltip lists the missing keywords");
+    const shown = await statusScore(page, first, "posting.md");
+    log(`status bar: "${shown.label}" (${shown.shownAfter} ms after the resume opened); tooltip: ${JSON.stringify(shown.lines)}`);
+    log(`code lens: "${await scoreLens(page, first)}"`);
     await shot(page, "status-score.png");
 
     // Click the item: its command is "Pick Job Posting", a file dialog (VS Code's own in the
     // browser). Choose posting-2.md; the setting changes and the server re-scores.
     await page.mouse.move(10, 10);
-    await page.click(".statusbar-item >> text=72% match");
+    await page.click(`.statusbar-item >> text=${first.score}% match`);
     const input = await page.waitForSelector(".quick-input-widget .quick-input-box input", { timeout: 10_000 });
     // The dialog fills in its folder asynchronously (first the parent, then the workspace):
     // type only once it has settled on the workspace folder, or the typing is overwritten.
@@ -374,11 +430,16 @@ async function phaseScore() {
     const target = path.join(setup.ws, "posting-2.md");
     await input.fill(target);
     await waitFor("the typed path to stay", async () => (await input.inputValue()) === target);
+    const picked = Date.now();
     await page.keyboard.press("Enter");
-    await page.waitForSelector(".statusbar-item >> text=64% match", { timeout: 20_000 });
+    await page.mouse.move(10, 10);
+    const again = await statusScore(page, second, "posting-2.md");
     const written = JSON.parse(fs.readFileSync(path.join(setup.ws, ".vscode", "settings.json"), "utf8"));
-    assert.equal(written["hirelint.posting"], path.join(setup.ws, "posting-2.md"));
-    log(`picked posting-2.md: workspace setting hirelint.posting written, status bar now 64% match`);
+    assert.equal(written["hirelint.posting"], target);
+    log(`picked posting-2.md: workspace setting hirelint.posting written; status bar "${again.label}" ` +
+      `${Date.now() - picked} ms after Enter; tooltip: ${JSON.stringify(again.lines)}`);
+    assert.ok(!(await page.$(`.statusbar-item >> text=${first.score}% match`)), "the old score is gone");
+    log(`code lens: "${await scoreLens(page, second)}"`);
   } catch (error) {
     await shot(page, "failure-phase2.png").catch(() => {});
     throw error;

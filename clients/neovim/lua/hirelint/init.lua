@@ -78,12 +78,22 @@ function M.overrides(opts)
   return config
 end
 
---- Handler of the server's `hirelint/score` notification, params
---- `{ uri, score, must_have_score, missing }` (scores in percent). Stores them in
---- `b:hirelint_score` of the resume's buffer and fires `User HirelintScore`.
+--- Handler of the server's `hirelint/score` notification, params `{ uri, version, score,
+--- mustHave = { matched, total }, missing }` (as documented in the README's server section;
+--- `score` in percent). Stores `{ score, must_have = { matched, total }, missing, version }`
+--- in `b:hirelint_score` of the resume's buffer and fires `User HirelintScore`. Params of
+--- any other shape are ignored.
 ---@param params table
 function M.on_score(params)
-  if type(params) ~= "table" or type(params.uri) ~= "string" or type(params.score) ~= "number" then
+  if
+    type(params) ~= "table"
+    or type(params.uri) ~= "string"
+    or type(params.score) ~= "number"
+    or type(params.mustHave) ~= "table"
+    or type(params.mustHave.matched) ~= "number"
+    or type(params.mustHave.total) ~= "number"
+    or type(params.missing) ~= "table"
+  then
     return
   end
   local bufnr = vim.uri_to_bufnr(params.uri)
@@ -92,8 +102,9 @@ function M.on_score(params)
   end
   vim.b[bufnr].hirelint_score = {
     score = params.score,
-    must_have_score = params.must_have_score,
-    missing = params.missing or {},
+    must_have = { matched = params.mustHave.matched, total = params.mustHave.total },
+    missing = params.missing,
+    version = params.version,
   }
   vim.api.nvim_exec_autocmds("User", { pattern = "HirelintScore", modeline = false, data = { buf = bufnr } })
   vim.cmd.redrawstatus({ bang = true })
