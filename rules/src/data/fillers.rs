@@ -40,6 +40,11 @@ impl Fillers {
     }
 
     /// Every filler in `text`, on word boundaries, case-insensitively.
+    /// The phrase set, for scans shared with other sets (`Data::wording`).
+    pub(crate) fn set(&self) -> &PhraseSet {
+        &self.set
+    }
+
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
         self.set.find(text)
     }

@@ -18,7 +18,7 @@ pub use duties::Duties;
 pub use fillers::Fillers;
 pub use headings::Headings;
 pub use personal::{PersonalData, PersonalItem, normalize_key, normalize_key_into};
-pub use phrases::{PhraseMatch, PhraseSet};
+pub use phrases::{PhraseMatch, PhraseScan, PhraseSet};
 pub use skills::{Skill, SkillCategory, Skills};
 pub use tech_names::TechNames;
 pub use verbs::{Form, Tense, Verbs, WeakOpener};
@@ -61,7 +61,14 @@ pub struct Data {
     pub headings: Headings,
     pub personal: PersonalData,
     pub verbs: Verbs,
+    /// Buzzwords, fillers and technology names in one scan (see `Data::wording`).
+    pub wording: PhraseScan,
 }
+
+/// The sets of `Data::wording`, by position.
+pub const BUZZWORDS: usize = 0;
+pub const FILLERS: usize = 1;
+pub const TECH_NAMES: usize = 2;
 
 /// User additions to the built-in data, from `extend-*` settings.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -107,6 +114,7 @@ impl Data {
             personal: PersonalData::parse(file("personal_data.toml"))
                 .map_err(|e| format!("personal_data.toml: {e}"))?,
             verbs: Verbs::parse(file("verbs.toml")).map_err(|e| format!("verbs.toml: {e}"))?,
+            wording: PhraseScan::default(),
         })
     }
 
@@ -114,6 +122,19 @@ impl Data {
     /// largest table (parsing it on every start would double the CLI's start-up cost).
     pub fn skills() -> &'static Skills {
         &SKILLS
+    }
+
+    /// The buzzwords, fillers and technology names in `text`, in one scan: indexed by
+    /// `BUZZWORDS`, `FILLERS` and `TECH_NAMES`, each as that set's own `find` gives it.
+    pub fn wording(&self, text: &str) -> Vec<Vec<PhraseMatch>> {
+        self.wording.find(
+            &[
+                self.buzzwords.set(),
+                self.fillers.set(),
+                self.tech_names.set(),
+            ],
+            text,
+        )
     }
 
     /// A copy of this data with the user's additions.

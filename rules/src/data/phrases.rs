@@ -1,7 +1,7 @@
 //! A set of lowercase phrases found in one pass (an Aho-Corasick automaton built on first
 //! use), ASCII-case-insensitively and on word boundaries.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
 #[derive(Clone, Debug, Default)]
@@ -57,7 +57,7 @@ impl PhraseSet {
         let Some(ac) = self.automaton() else {
             return Vec::new();
         };
-        let mut found: Vec<PhraseMatch> = ac
+        let found: Vec<PhraseMatch> = ac
             .find_overlapping_iter(text)
             .filter(|m| on_boundaries(text, m.start(), m.end()))
             .map(|m| PhraseMatch {
@@ -66,18 +66,77 @@ impl PhraseSet {
                 index: m.pattern().as_usize(),
             })
             .collect();
-        if found.len() > 1 {
-            found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-            let mut last_end = 0;
-            found.retain(|m| {
-                let keep = m.start >= last_end;
-                if keep {
-                    last_end = m.end;
-                }
-                keep
-            });
+        longest_first(found)
+    }
+}
+
+/// Keeps, of matches that overlap, the one that starts first and then the longest; in text
+/// order.
+fn longest_first(mut found: Vec<PhraseMatch>) -> Vec<PhraseMatch> {
+    if found.len() > 1 {
+        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut last_end = 0;
+        found.retain(|m| {
+            let keep = m.start >= last_end;
+            if keep {
+                last_end = m.end;
+            }
+            keep
+        });
+    }
+    found
+}
+
+/// Several phrase sets found in one scan of a text: one automaton over all their phrases
+/// (built on first use), whose matches are split back by set. For each set the result is
+/// that of `PhraseSet::find`: an overlapping search reports every occurrence of every
+/// phrase, in the same order within a set, whatever other phrases share the automaton.
+#[derive(Clone, Debug, Default)]
+pub struct PhraseScan {
+    /// The automaton, and the index of each set's first phrase in it.
+    automaton: OnceLock<Option<(AhoCorasick, Vec<usize>)>>,
+}
+
+impl PhraseScan {
+    /// The matches of each of `sets` in `text`, as `sets[i].find(text)` gives them. `sets`
+    /// must be the same sets on every call.
+    pub fn find(&self, sets: &[&PhraseSet], text: &str) -> Vec<Vec<PhraseMatch>> {
+        let built = self.automaton.get_or_init(|| {
+            let mut firsts = Vec::with_capacity(sets.len());
+            let mut all: Vec<&str> = Vec::new();
+            for set in sets {
+                firsts.push(all.len());
+                all.extend(set.phrases().iter().map(String::as_str));
+            }
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&all)
+                .ok()
+                .map(|ac| (ac, firsts))
+        });
+        let mut out: Vec<Vec<PhraseMatch>> = sets.iter().map(|_| Vec::new()).collect();
+        let Some((ac, firsts)) = built else {
+            return out;
+        };
+        for m in ac.find_overlapping_iter(text) {
+            let pattern = m.pattern().as_usize();
+            let set = firsts
+                .partition_point(|&first| first <= pattern)
+                .saturating_sub(1);
+            let (Some(first), Some(found)) = (firsts.get(set), out.get_mut(set)) else {
+                continue;
+            };
+            if on_boundaries(text, m.start(), m.end()) {
+                found.push(PhraseMatch {
+                    start: m.start(),
+                    end: m.end(),
+                    index: pattern - first,
+                });
+            }
         }
-        found
+        out.into_iter().map(longest_first).collect()
     }
 }
 
@@ -146,5 +205,25 @@ mod tests {
             found(&s, "in a wide variety of ways"),
             ["a wide variety of"]
         );
+    }
+
+    #[test]
+    fn one_scan_finds_what_each_set_finds() {
+        let sets = [
+            set(&["team player", "team", "guru"]),
+            set(&[]),
+            set(&["player", "go", "golang", "team"]),
+        ];
+        let refs: Vec<&PhraseSet> = sets.iter().collect();
+        let scan = PhraseScan::default();
+        for text in [
+            "A Team Player and Golang guru, go team",
+            "steam players",
+            "",
+            "team team-player go-to",
+        ] {
+            let each: Vec<Vec<PhraseMatch>> = sets.iter().map(|s| s.find(text)).collect();
+            assert_eq!(scan.find(&refs, text), each, "{text}");
+        }
     }
 }

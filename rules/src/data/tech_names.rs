@@ -35,7 +35,17 @@ impl TechNames {
         })
     }
 
+    /// The canonical spelling of the name whose spelling is phrase `index` of the set.
+    pub fn canonical(&self, index: usize) -> Option<&str> {
+        self.canonical.get(index).map(String::as_str)
+    }
+
     /// Every spelling of a known name in `text`, with its canonical spelling.
+    /// The phrase set, for scans shared with other sets (`Data::wording`).
+    pub(crate) fn set(&self) -> &PhraseSet {
+        &self.set
+    }
+
     pub fn find<'a>(&'a self, text: &str) -> impl Iterator<Item = (PhraseMatch, &'a str)> + 'a {
         let found = self.set.find(text);
         found.into_iter().filter_map(move |m| {

@@ -12,7 +12,7 @@ pub mod syntax;
 pub mod verbs;
 pub mod wording;
 
-use crate::data::Data;
+use crate::data::{Data, PhraseMatch};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::document::Resume;
 use crate::posting::{Posting, PostingMatch};
@@ -154,6 +154,8 @@ pub(crate) struct Cache<'a> {
     unmet_duties: OnceCell<Vec<bool>>,
     /// The words of each block, tokenized on first use.
     tokens: OnceCell<Vec<OnceCell<Vec<Tok<'a>>>>>,
+    /// The buzzwords, fillers and technology names of each block, found on first use.
+    wording: OnceCell<Vec<OnceCell<Vec<Vec<PhraseMatch>>>>>,
 }
 
 impl<'a> Context<'a> {
@@ -229,6 +231,24 @@ impl<'a> Context<'a> {
     /// `missing-metric`) leave it alone.
     pub(crate) fn duty_claims(&self, index: usize) -> bool {
         self.settings.is_enabled(RuleId::DutyNotAchievement) && self.is_unmet_duty(index)
+    }
+
+    /// The phrases of set `set` (`data::BUZZWORDS`, `FILLERS` or `TECH_NAMES`) in the block
+    /// at `index` of `resume.blocks`: one scan of the block finds all three sets.
+    pub(crate) fn wording(&self, index: usize, set: usize) -> &[PhraseMatch] {
+        let resume: &'a Resume = self.resume;
+        let cells = self.cache.wording.get_or_init(|| {
+            std::iter::repeat_with(OnceCell::new)
+                .take(resume.blocks.len())
+                .collect()
+        });
+        match (cells.get(index), resume.blocks.get(index)) {
+            (Some(cell), Some(block)) => cell
+                .get_or_init(|| self.data().wording(block.text.as_str()))
+                .get(set)
+                .map_or(&[], Vec::as_slice),
+            _ => &[],
+        }
     }
 
     /// The words of the block at `index` in `resume.blocks` (see `weak_opener::tokens`).

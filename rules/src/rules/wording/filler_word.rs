@@ -1,4 +1,5 @@
 use super::{in_code_span, is_own_prose, is_quoted_or_code, looks_like_name};
+use crate::data::FILLERS;
 use crate::diagnostic::{Edit, Fix};
 use crate::matchers::{capitalize, match_case};
 use crate::rules::{Context, Rule, Sink, declare_rule};
@@ -59,12 +60,12 @@ declare_rule! {
 impl Rule for FillerWord {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let fillers = &cx.data().fillers;
-        for block in &cx.resume.blocks {
+        for (i, block) in cx.resume.blocks.iter().enumerate() {
             if !is_own_prose(cx.resume, block) {
                 continue;
             }
             let text = block.text.as_str();
-            for m in fillers.find(text) {
+            for m in cx.wording(i, FILLERS) {
                 let range = block.text.source_range(m.start..m.end);
                 if looks_like_name(text, m.start, m.end)
                     || is_quoted_or_code(text, m.start, m.end)

@@ -1,4 +1,5 @@
 use super::{in_code_span, is_own_prose};
+use crate::data::TECH_NAMES;
 use crate::diagnostic::{Edit, Fix};
 use crate::document::{BlockKind, SectionKind};
 use crate::rules::{Context, Rule, Sink, declare_rule};
@@ -45,7 +46,7 @@ declare_rule! {
 impl Rule for MiscasedTechnology {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
         let names = &cx.data().tech_names;
-        for block in &cx.resume.blocks {
+        for (i, block) in cx.resume.blocks.iter().enumerate() {
             // Headings and skill lists count too: that is where technology names live.
             let skills = block.kind == BlockKind::Field
                 && (cx.resume.section_kind(block) == Some(SectionKind::Skills)
@@ -57,7 +58,10 @@ impl Rule for MiscasedTechnology {
                 continue;
             }
             let text = block.text.as_str();
-            for (m, name) in names.find(text) {
+            for m in cx.wording(i, TECH_NAMES) {
+                let Some(name) = names.canonical(m.index) else {
+                    continue;
+                };
                 let Some(written) = text.get(m.start..m.end) else {
                     continue;
                 };
