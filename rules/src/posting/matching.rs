@@ -1,6 +1,6 @@
 //! Matching a posting's keywords in a resume, and the match score.
 
-use super::tokens::{Word, words};
+use super::tokens::{Word, words_lowered};
 use super::{Importance, Posting};
 use crate::data::SkillCategory;
 use crate::document::{BlockKind, Resume, SectionKind};
@@ -197,11 +197,17 @@ struct BlockWords<'r> {
 /// Finds every keyword of `posting` in `resume`.
 pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
     let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); posting.keywords.len()];
+    let lowered: Vec<String> = resume
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str().to_ascii_lowercase())
+        .collect();
     let mut blocks: Vec<BlockWords<'_>> = resume
         .blocks
         .iter()
-        .map(|b| {
-            let words = words(b.text.as_str());
+        .zip(&lowered)
+        .map(|(b, lower)| {
+            let words = words_lowered(b.text.as_str(), lower);
             BlockWords {
                 stems: Vec::new(),
                 words,
