@@ -5,8 +5,8 @@ use super::{Importance, Posting};
 use crate::data::SkillCategory;
 use crate::document::{BlockKind, Resume, SectionKind};
 use crate::span::TextRange;
+use foldhash::{HashMap, HashMapExt};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -291,17 +291,14 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
 
     // Stems, for keywords not found so far. Only a word that starts like one of their
     // stems (less its last letter: "deplo" for "deploy") is stemmed.
-    let mut open: HashMap<char, Vec<String>> = HashMap::new();
-    for (first, entries) in &posting.stems {
-        if entries
+    let mut open: HashMap<char, Vec<&str>> = HashMap::new();
+    for lead in &posting.stem_leads {
+        if lead
+            .keywords
             .iter()
-            .any(|(k, _)| hits.get(*k).is_some_and(Vec::is_empty))
+            .any(|k| hits.get(*k).is_some_and(Vec::is_empty))
         {
-            let count = first.chars().count();
-            let lead: String = first.chars().take(count.saturating_sub(1).max(3)).collect();
-            if let Some(c) = first.chars().next() {
-                open.entry(c).or_default().push(lead);
-            }
+            open.entry(lead.first).or_default().push(lead.lead.as_str());
         }
     }
     // First letters of the open stems, as bits: most words are ruled out without hashing.
@@ -327,12 +324,12 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                     && may_open(first)
                     && first
                         .and_then(|c| open.get(&c))
-                        .is_some_and(|leads| leads.iter().any(|l| w.lower.starts_with(l.as_str())));
+                        .is_some_and(|leads| leads.iter().any(|l| w.lower.starts_with(l)));
                 if !starts_like {
                     continue;
                 }
                 let first_stem = stem_at(bw, i);
-                let Some(candidates) = first_stem.and_then(|s| posting.stems.get(&s)) else {
+                let Some(candidates) = first_stem.and_then(|s| posting.stems.get(s)) else {
                     continue;
                 };
                 for (k, stems) in candidates {
@@ -343,7 +340,8 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                         continue;
                     }
                     let n = stems.len();
-                    let all = (0..n).all(|j| stem_at(bw, i + j).as_ref() == stems.get(j));
+                    let all =
+                        (0..n).all(|j| stem_at(bw, i + j) == stems.get(j).map(String::as_str));
                     let (Some(first), Some(last)) = (bw.words.get(i), bw.words.get(i + n - 1))
                     else {
                         continue;
@@ -509,16 +507,13 @@ fn is_near_miss(form: &str, word: &str, raw: &str) -> bool {
     distance == 1 && (swap || capitalized)
 }
 
-fn stem_at(bw: &mut BlockWords<'_>, i: usize) -> Option<String> {
+fn stem_at<'b>(bw: &'b mut BlockWords<'_>, i: usize) -> Option<&'b str> {
     let word = bw.words.get(i)?;
     if bw.stems.len() < bw.words.len() {
         bw.stems.resize(bw.words.len(), None);
     }
     let slot = bw.stems.get_mut(i)?;
-    if slot.is_none() {
-        *slot = Some(stem(&word.lower));
-    }
-    slot.clone()
+    Some(slot.get_or_insert_with(|| stem(&word.lower)).as_str())
 }
 
 /// The score over every requirement (each group of alternatives once), and over the
