@@ -316,6 +316,7 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
         None => false,
     };
     if !open.is_empty() {
+        let mut stem_cache: HashMap<String, String> = HashMap::new();
         for (b, bw) in blocks.iter_mut().enumerate() {
             for i in 0..bw.words.len() {
                 let Some(w) = bw.words.get(i) else { continue };
@@ -328,7 +329,7 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                 if !starts_like {
                     continue;
                 }
-                let first_stem = stem_at(bw, i);
+                let first_stem = stem_at(bw, &mut stem_cache, i);
                 let Some(candidates) = first_stem.and_then(|s| posting.stems.get(s)) else {
                     continue;
                 };
@@ -340,8 +341,9 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                         continue;
                     }
                     let n = stems.len();
-                    let all =
-                        (0..n).all(|j| stem_at(bw, i + j) == stems.get(j).map(String::as_str));
+                    let all = (0..n).all(|j| {
+                        stem_at(bw, &mut stem_cache, i + j) == stems.get(j).map(String::as_str)
+                    });
                     let (Some(first), Some(last)) = (bw.words.get(i), bw.words.get(i + n - 1))
                     else {
                         continue;
@@ -507,13 +509,27 @@ fn is_near_miss(form: &str, word: &str, raw: &str) -> bool {
     distance == 1 && (swap || capitalized)
 }
 
-fn stem_at<'b>(bw: &'b mut BlockWords<'_>, i: usize) -> Option<&'b str> {
+/// The stem of word `i` of a block, computed once per word of the resume (`cache`, by
+/// lowercase word) and kept in the block.
+fn stem_at<'b>(
+    bw: &'b mut BlockWords<'_>,
+    cache: &mut HashMap<String, String>,
+    i: usize,
+) -> Option<&'b str> {
     let word = bw.words.get(i)?;
     if bw.stems.len() < bw.words.len() {
         bw.stems.resize(bw.words.len(), None);
     }
     let slot = bw.stems.get_mut(i)?;
-    Some(slot.get_or_insert_with(|| stem(&word.lower)).as_str())
+    let stem = slot.get_or_insert_with(|| {
+        if let Some(s) = cache.get(word.lower.as_ref()) {
+            return s.clone();
+        }
+        let s = stem(&word.lower);
+        cache.insert(word.lower.clone().into_owned(), s.clone());
+        s
+    });
+    Some(stem.as_str())
 }
 
 /// The score over every requirement (each group of alternatives once), and over the

@@ -50,11 +50,13 @@ fn tokens_with(
             continue;
         }
         let start = i;
+        let mut slashed = false;
         i += c.len_utf8();
         loop {
             match char_at(i) {
                 Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
                 Some(j @ ('.' | '-' | '_' | '\'' | '’' | '/')) if alnum_at(i + j.len_utf8()) => {
+                    slashed |= j == '/';
                     i += j.len_utf8();
                 }
                 Some('+' | '#') => {
@@ -67,7 +69,11 @@ fn tokens_with(
             }
         }
         prev_alnum = char_before(i).is_some_and(char::is_alphanumeric);
-        split_slashes(text, start..i, &mut out);
+        if slashed {
+            split_slashes(text, start..i, &mut out);
+        } else {
+            out.push(start..i);
+        }
     }
     out
 }
@@ -131,10 +137,11 @@ pub fn words_lowered<'a>(text: &'a str, ascii_lower: &'a str) -> Vec<Word<'a>> {
 }
 
 fn words_with<'a>(text: &'a str, ascii_lower: Option<&'a str>) -> Vec<Word<'a>> {
+    let all_ascii = ascii_lower.is_some() && text.is_ascii();
     let lower_at = |range: Range<usize>| -> Cow<'a, str> {
         let part = text.get(range.clone()).unwrap_or("");
         match ascii_lower.and_then(|l| l.get(range)) {
-            Some(l) if part.is_ascii() => Cow::Borrowed(l),
+            Some(l) if all_ascii || part.is_ascii() => Cow::Borrowed(l),
             _ => lower(part),
         }
     };
