@@ -1,12 +1,12 @@
 //! Matching a posting's keywords in a resume, and the match score.
 
-use super::tokens::{Word, words};
+use super::tokens::{Word, words_lowered};
 use super::{Importance, Posting};
 use crate::data::SkillCategory;
 use crate::document::{BlockKind, Resume, SectionKind};
 use crate::span::TextRange;
+use foldhash::{HashMap, HashMapExt};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -197,11 +197,17 @@ struct BlockWords<'r> {
 /// Finds every keyword of `posting` in `resume`.
 pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
     let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); posting.keywords.len()];
+    let lowered: Vec<String> = resume
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str().to_ascii_lowercase())
+        .collect();
     let mut blocks: Vec<BlockWords<'_>> = resume
         .blocks
         .iter()
-        .map(|b| {
-            let words = words(b.text.as_str());
+        .zip(&lowered)
+        .map(|(b, lower)| {
+            let words = words_lowered(b.text.as_str(), lower);
             BlockWords {
                 stems: Vec::new(),
                 words,
@@ -285,17 +291,14 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
 
     // Stems, for keywords not found so far. Only a word that starts like one of their
     // stems (less its last letter: "deplo" for "deploy") is stemmed.
-    let mut open: HashMap<char, Vec<String>> = HashMap::new();
-    for (first, entries) in &posting.stems {
-        if entries
+    let mut open: HashMap<char, Vec<&str>> = HashMap::new();
+    for lead in &posting.stem_leads {
+        if lead
+            .keywords
             .iter()
-            .any(|(k, _)| hits.get(*k).is_some_and(Vec::is_empty))
+            .any(|k| hits.get(*k).is_some_and(Vec::is_empty))
         {
-            let count = first.chars().count();
-            let lead: String = first.chars().take(count.saturating_sub(1).max(3)).collect();
-            if let Some(c) = first.chars().next() {
-                open.entry(c).or_default().push(lead);
-            }
+            open.entry(lead.first).or_default().push(lead.lead.as_str());
         }
     }
     // First letters of the open stems, as bits: most words are ruled out without hashing.
@@ -313,6 +316,7 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
         None => false,
     };
     if !open.is_empty() {
+        let mut stem_cache: HashMap<String, String> = HashMap::new();
         for (b, bw) in blocks.iter_mut().enumerate() {
             for i in 0..bw.words.len() {
                 let Some(w) = bw.words.get(i) else { continue };
@@ -321,12 +325,12 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                     && may_open(first)
                     && first
                         .and_then(|c| open.get(&c))
-                        .is_some_and(|leads| leads.iter().any(|l| w.lower.starts_with(l.as_str())));
+                        .is_some_and(|leads| leads.iter().any(|l| w.lower.starts_with(l)));
                 if !starts_like {
                     continue;
                 }
-                let first_stem = stem_at(bw, i);
-                let Some(candidates) = first_stem.and_then(|s| posting.stems.get(&s)) else {
+                let first_stem = stem_at(bw, &mut stem_cache, i);
+                let Some(candidates) = first_stem.and_then(|s| posting.stems.get(s)) else {
                     continue;
                 };
                 for (k, stems) in candidates {
@@ -337,7 +341,9 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                         continue;
                     }
                     let n = stems.len();
-                    let all = (0..n).all(|j| stem_at(bw, i + j).as_ref() == stems.get(j));
+                    let all = (0..n).all(|j| {
+                        stem_at(bw, &mut stem_cache, i + j) == stems.get(j).map(String::as_str)
+                    });
                     let (Some(first), Some(last)) = (bw.words.get(i), bw.words.get(i + n - 1))
                     else {
                         continue;
@@ -503,16 +509,27 @@ fn is_near_miss(form: &str, word: &str, raw: &str) -> bool {
     distance == 1 && (swap || capitalized)
 }
 
-fn stem_at(bw: &mut BlockWords<'_>, i: usize) -> Option<String> {
+/// The stem of word `i` of a block, computed once per word of the resume (`cache`, by
+/// lowercase word) and kept in the block.
+fn stem_at<'b>(
+    bw: &'b mut BlockWords<'_>,
+    cache: &mut HashMap<String, String>,
+    i: usize,
+) -> Option<&'b str> {
     let word = bw.words.get(i)?;
     if bw.stems.len() < bw.words.len() {
         bw.stems.resize(bw.words.len(), None);
     }
     let slot = bw.stems.get_mut(i)?;
-    if slot.is_none() {
-        *slot = Some(stem(&word.lower));
-    }
-    slot.clone()
+    let stem = slot.get_or_insert_with(|| {
+        if let Some(s) = cache.get(word.lower.as_ref()) {
+            return s.clone();
+        }
+        let s = stem(&word.lower);
+        cache.insert(word.lower.clone().into_owned(), s.clone());
+        s
+    });
+    Some(stem.as_str())
 }
 
 /// The score over every requirement (each group of alternatives once), and over the

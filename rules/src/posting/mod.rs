@@ -15,7 +15,7 @@ pub use matching::{
 
 use crate::data::{Data, SkillCategory, Skills};
 use crate::span::TextRange;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// How a posting is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -120,6 +120,18 @@ pub struct Posting {
     first_words: Vec<u64>,
     /// First word stem of each stemmable form -> (keyword, form stems).
     stems: HashMap<String, Vec<(usize, Vec<String>)>>,
+    /// For each key of `stems`: its first letter and the lead a resume word must start
+    /// with to be stemmed (the stem less its last letter, three letters at least:
+    /// "deplo" for "deploy"), and the keywords of its forms.
+    stem_leads: Vec<StemLead>,
+}
+
+/// See `Posting::stem_leads`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct StemLead {
+    pub(crate) first: char,
+    pub(crate) lead: String,
+    pub(crate) keywords: Vec<usize>,
 }
 
 impl Posting {
@@ -176,6 +188,17 @@ impl Posting {
                             .push((k, stems));
                     }
                 }
+            }
+        }
+        for (first, entries) in &self.stems {
+            let count = first.chars().count();
+            let lead: String = first.chars().take(count.saturating_sub(1).max(3)).collect();
+            if let Some(c) = first.chars().next() {
+                self.stem_leads.push(StemLead {
+                    first: c,
+                    lead,
+                    keywords: entries.iter().map(|(k, _)| *k).collect(),
+                });
             }
         }
     }
