@@ -20,7 +20,7 @@ pub fn fix_all_kind() -> CodeActionKind {
 }
 
 pub fn code_actions(snap: &Snapshot, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
-    let Some(analysis) = snap.analyze() else {
+    let Some(analysis) = snap.analysis() else {
         return Vec::new();
     };
     let only = params.context.only.as_deref();

@@ -6,7 +6,7 @@ use super::session::Snapshot;
 use tower_lsp_server::ls_types::{CodeLens, Command, Position, Range};
 
 pub fn code_lenses(snap: &Snapshot) -> Option<Vec<CodeLens>> {
-    let score = snap.analyze()?.score()?;
+    let score = snap.analysis()?.score()?;
     let top = Range::new(Position::new(0, 0), Position::new(0, 0));
     Some(vec![CodeLens {
         range: top,

@@ -9,7 +9,7 @@ use tower_lsp_server::ls_types::{
 };
 
 pub fn document_symbols(snap: &Snapshot) -> Option<DocumentSymbolResponse> {
-    let analysis = snap.analyze()?;
+    let analysis = snap.analysis()?;
     let resolved = snap.resolved.as_deref()?;
     let input = snap.input(&analysis.text, resolved, None);
     let resume = Resume::parse(&analysis.text, input.format, &resolved.settings.data);

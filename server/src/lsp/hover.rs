@@ -13,7 +13,7 @@ use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind
 const SECTIONS: [&str; 4] = ["What it does", "Why is this bad?", "Example", "Use instead"];
 
 pub fn hover(snap: &Snapshot, at: Position) -> Option<Hover> {
-    let analysis = snap.analyze()?;
+    let analysis = snap.analysis()?;
     let offset = position::offset(&snap.rope, at, snap.encoding).byte;
     let covering: Vec<_> = analysis
         .report

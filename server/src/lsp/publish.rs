@@ -5,7 +5,8 @@
 //! that the version is still current (a newer edit has marked it dirty again: that one
 //! will be published instead) and publishes with the version. One task means two
 //! publications for one document can never overtake each other, and a burst of edits is
-//! linted once.
+//! linted once. The published lint is kept for that version: code actions, hover, the code
+//! lens and symbols reuse it rather than lint again.
 //!
 //! After a document linted against a posting: a warning once if the posting cannot be
 //! read, a watcher for the posting file, the `hirelint/score` notification (after the
@@ -52,7 +53,7 @@ async fn publish(shared: &Shared, client: &Client, uri: Uri) {
         client.publish_diagnostics(uri, Vec::new(), None).await;
         return;
     };
-    let analysis = snap.analyze();
+    let analysis = snap.analyze().map(Arc::new);
     let diagnostics = match &analysis {
         Some(analysis) => {
             let posting = posting_file(&snap, analysis);
@@ -79,7 +80,7 @@ async fn publish(shared: &Shared, client: &Client, uri: Uri) {
         if session.version(&uri) != Some(snap.version) {
             return;
         }
-        session.note_posting(&uri, analysis.as_ref())
+        session.note_posting(&uri, snap.version, analysis.as_ref())
     };
     if let Some(message) = notes.warning {
         client.show_message(MessageType::WARNING, message).await;
@@ -100,7 +101,7 @@ async fn publish(shared: &Shared, client: &Client, uri: Uri) {
     client
         .publish_diagnostics(uri.clone(), diagnostics, Some(snap.version))
         .await;
-    if let Some(score) = analysis.as_ref().and_then(Analysis::score) {
+    if let Some(score) = analysis.as_deref().and_then(Analysis::score) {
         client
             .send_notification::<ext::Score>(ext::ScoreParams::new(uri, snap.version, &score))
             .await;

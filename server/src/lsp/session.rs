@@ -71,6 +71,10 @@ pub struct Session {
     watched: HashSet<PathBuf>,
     /// The code lens figures last published per document, to refresh lenses on a change.
     scores: HashMap<Uri, Score>,
+    /// The lint last published per document, with its version (`None`: not a resume):
+    /// requests on that version (code actions, hover, code lens, symbols) reuse it rather
+    /// than lint again. Forgotten once the document is dirty.
+    published: HashMap<Uri, (i32, Option<Arc<Analysis>>)>,
     /// The clock (`workspace::today`; a stand-in in tests) and the month the workspace's
     /// settings were built with: a long session moves on when the month turns.
     clock: fn() -> Option<YearMonth>,
@@ -130,6 +134,8 @@ pub struct Snapshot {
     pub postings: Arc<Postings>,
     /// The workspace root: a posting is named relative to it where it can be.
     pub root: Arc<PathBuf>,
+    /// The published lint of this version, when there is one.
+    pub published: Option<Option<Arc<Analysis>>>,
 }
 
 /// A linted resume.
@@ -173,6 +179,14 @@ impl Snapshot {
     pub fn display(&self, path: &Path) -> String {
         let shown = path.strip_prefix(self.root.as_path()).unwrap_or(path);
         shown.display().to_string()
+    }
+
+    /// The lint of this version: the published one, else the document linted now.
+    pub fn analysis(&self) -> Option<Arc<Analysis>> {
+        match &self.published {
+            Some(published) => published.clone(),
+            None => self.analyze().map(Arc::new),
+        }
     }
 
     /// Lints the document, or `None` when it is not a resume, or cannot be linted.
@@ -269,6 +283,7 @@ impl Session {
             warned: HashSet::new(),
             watched: HashSet::new(),
             scores: HashMap::new(),
+            published: HashMap::new(),
             clock,
             month,
         }
@@ -320,7 +335,17 @@ impl Session {
 
     /// Records what a publication found about its posting, and says what to tell the
     /// client.
-    pub fn note_posting(&mut self, uri: &Uri, analysis: Option<&Analysis>) -> PostingNotes {
+    pub fn note_posting(
+        &mut self,
+        uri: &Uri,
+        version: i32,
+        analysis: Option<&Arc<Analysis>>,
+    ) -> PostingNotes {
+        if !self.dirty.contains(uri) {
+            self.published
+                .insert(uri.clone(), (version, analysis.map(Arc::clone)));
+        }
+        let analysis = analysis.map(|a| &**a);
         let mut notes = PostingNotes::default();
         let path = analysis.and_then(|a| a.posting_path.clone());
         let score = analysis.and_then(Analysis::score);
@@ -385,6 +410,7 @@ impl Session {
         self.docs.remove(uri);
         self.uses.remove(uri);
         self.scores.remove(uri);
+        self.published.remove(uri);
         self.dirty.insert(uri.clone());
     }
 
@@ -407,8 +433,11 @@ impl Session {
         self.docs.get(uri).map(|d| d.rope.to_string())
     }
 
+    /// The next document to publish; its published lint is out of date from now on.
     pub fn take_dirty(&mut self) -> Option<Uri> {
-        self.dirty.pop_first()
+        let uri = self.dirty.pop_first()?;
+        self.published.remove(&uri);
+        Some(uri)
     }
 
     /// Configuration files whose diagnostics changed since the last call: (file, errors;
@@ -450,6 +479,12 @@ impl Session {
             // An untitled buffer: the configuration of the current directory.
             None => self.workspace.resolve(Path::new("untitled")).ok(),
         };
+        let published = match self.published.get(uri) {
+            Some((version, analysis)) if *version == doc.version && !self.dirty.contains(uri) => {
+                Some(analysis.clone())
+            }
+            _ => None,
+        };
         Some(Snapshot {
             uri: uri.clone(),
             version: doc.version,
@@ -463,6 +498,7 @@ impl Session {
             editor_posting: self.editor_posting.clone(),
             postings: Arc::clone(&self.postings),
             root: Arc::clone(&self.root),
+            published,
         })
     }
 
@@ -517,6 +553,42 @@ mod tests {
         let m = MONTH.load(Ordering::SeqCst);
         let month = u8::try_from(m % 12 + 1).ok()?;
         Some(YearMonth::new(m / 12, month))
+    }
+
+    #[test]
+    fn requests_reuse_the_published_lint_until_the_next_edit() {
+        let mut session = Session::new(PositionEncoding::default(), ClientCaps::default());
+        let uri: Uri = "untitled:resume.md".parse().unwrap();
+        session.open(uri.clone(), "# Ada\n", 1, "markdown");
+        let published = |s: &mut Session| s.snapshot(&uri).and_then(|snap| snap.published);
+        assert!(
+            published(&mut session).is_none(),
+            "dirty: nothing published yet"
+        );
+        assert_eq!(session.take_dirty(), Some(uri.clone()));
+        let analysis = session.snapshot(&uri).unwrap().analysis();
+        assert!(analysis.is_some(), "a resume");
+        session.note_posting(&uri, 1, analysis.as_ref());
+        let reused = published(&mut session).expect("the published lint");
+        assert_eq!(
+            reused.as_ref().map(Arc::as_ptr),
+            analysis.as_ref().map(Arc::as_ptr)
+        );
+        // An edit makes it stale: requests lint the new text until it is published.
+        let edit = TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: "# Ada Lovelace\n".into(),
+        };
+        assert!(session.change(&uri, 2, vec![edit]));
+        assert!(published(&mut session).is_none());
+        assert_eq!(session.take_dirty(), Some(uri.clone()));
+        assert!(published(&mut session).is_none());
+        // Published while dirty again: not kept, a newer publication follows.
+        session.reload_config();
+        session.note_posting(&uri, 2, None);
+        assert_eq!(session.take_dirty(), Some(uri.clone()));
+        assert!(published(&mut session).is_none());
     }
 
     #[test]

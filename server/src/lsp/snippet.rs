@@ -76,7 +76,7 @@ pub fn apply_params(snap: &Snapshot, args: &Value) -> Option<Value> {
     if args.get("version")?.as_i64()? != i64::from(snap.version) {
         return None;
     }
-    let analysis = snap.analyze()?;
+    let analysis = snap.analysis()?;
     let rule = args.get("rule")?.as_str()?;
     let start = usize::try_from(args.get("start")?.as_u64()?).ok()?;
     let end = usize::try_from(args.get("end")?.as_u64()?).ok()?;
