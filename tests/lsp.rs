@@ -4,6 +4,8 @@
 
 #[path = "lsp/client.rs"]
 mod client;
+#[path = "common/mod.rs"]
+mod common;
 #[path = "lsp/parity.rs"]
 mod parity;
 #[path = "lsp/props.rs"]
@@ -687,7 +689,7 @@ fn placeholder_fixes_are_snippets_where_the_client_takes_them() {
 // The posting: `tests/fixtures/posting/`, copied into the server's workspace.
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(parity::root().join("tests/fixtures/posting").join(name)).unwrap()
+    std::fs::read_to_string(common::root().join("tests/fixtures/posting").join(name)).unwrap()
 }
 
 /// A workspace with `posting.md` and `resume.md` from the posting fixtures.

@@ -2,66 +2,34 @@
 //! range) and the same fixes through `hirelint lint --format json` as through the server.
 
 use crate::client::{Encoding, Server, offset, range, uri_of};
+use crate::common::{root, run_in};
 use serde_json::{Value, json};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 /// (rule, severity, message, start, end) with byte offsets.
 pub type Key = (String, String, String, usize, usize);
 
-pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
-}
-
-fn run_cli(dir: &Path, args: &[&str], stdin: Option<&str>) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hirelint"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run hirelint lint");
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// `hirelint lint --format json` of a file, or of `text` on stdin named `name`.
 pub fn cli_json(dir: &Path, name: &str, text: Option<&str>) -> Vec<Value> {
-    let out = match text {
-        Some(text) => run_cli(
+    let run = match text {
+        Some(text) => run_in(
             dir,
             &["lint", "--format", "json", "--stdin-filename", name, "-"],
-            Some(text),
+            Some(text.as_bytes()),
         ),
-        None => run_cli(dir, &["lint", "--format", "json", name], None),
+        None => run_in(dir, &["lint", "--format", "json", name], None),
     };
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
+    serde_json::from_value(run.json()).unwrap()
 }
 
 /// `hirelint lint --fix` of `text` on stdin: the fixed text.
 pub fn cli_fix(dir: &Path, name: &str, text: &str) -> String {
-    run_cli(
+    run_in(
         dir,
         &["lint", "--fix", "--stdin-filename", name, "-"],
-        Some(text),
+        Some(text.as_bytes()),
     )
+    .stdout
 }
 
 /// The byte offset of a CLI position: 1-based line (LF-separated), 1-based char column.
@@ -273,9 +241,7 @@ fn with_a_posting_the_cli_and_the_server_agree() {
         if let Some(p) = cli_posting {
             args.extend(["--posting", p]);
         }
-        let out = run_cli(&dir, &args, None);
-        let cli: Vec<Value> =
-            serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"));
+        let cli: Vec<Value> = serde_json::from_value(run_in(&dir, &args, None).json()).unwrap();
         let mut builder = Server::builder().cwd(&root()).encodings(Some(&["utf-16"]));
         if let Some(options) = options {
             builder = builder.init_options(options);
