@@ -814,33 +814,18 @@ fn match_json_contract_and_fail_under() {
     assert_eq!(kubernetes["status"], "near-miss");
     assert_eq!(kubernetes["match"], "near-miss");
 
-    let fail = hirelint(&[
-        "match",
-        POSTING_RESUME,
-        "--posting",
-        POSTING,
-        "--fail-under",
-        "90",
-    ]);
-    assert_eq!(fail.code, 1, "{fail:?}");
-    let pass = hirelint(&[
-        "match",
-        POSTING_RESUME,
-        "--posting",
-        POSTING,
-        "--fail-under",
-        "0",
-    ]);
-    assert_eq!(pass.code, 0, "{pass:?}");
-    let bad = hirelint(&[
-        "match",
-        POSTING_RESUME,
-        "--posting",
-        POSTING,
-        "--fail-under",
-        "101",
-    ]);
-    assert_eq!(bad.code, 2, "{bad:?}");
+    // Below the bound fails (1), at or above passes (0), outside 0..=100 is a usage error (2).
+    for (bound, code) in [("90", 1), ("0", 0), ("101", 2)] {
+        let run = hirelint(&[
+            "match",
+            POSTING_RESUME,
+            "--posting",
+            POSTING,
+            "--fail-under",
+            bound,
+        ]);
+        assert_eq!(run.code, code, "--fail-under {bound}: {run:?}");
+    }
 }
 
 #[test]
