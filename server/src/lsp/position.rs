@@ -197,45 +197,27 @@ mod tests {
     #[test]
     fn past_the_end_is_clamped() {
         let rope = Rope::from_str("ab\r\ncd😀\n");
-        // Past the end of a line: the line's end, before its break.
-        for encoding in [Utf8, Utf16] {
-            assert_eq!(
-                offset(&rope, pos(0, 99), encoding),
-                Offset {
-                    byte: 2,
-                    clamped: true
-                }
-            );
+        // (position, encoding, byte, clamped)
+        let cases = [
+            // Past the end of a line: the line's end, before its break.
+            (pos(0, 99), Utf8, 2, true),
+            (pos(0, 99), Utf16, 2, true),
+            (pos(0, u32::MAX), Utf8, 2, true),
+            (pos(0, u32::MAX), Utf16, 2, true),
             // Past the last line: the end of the document.
+            (pos(9, 0), Utf8, 11, true),
+            (pos(9, 0), Utf16, 11, true),
+            // The end of the emoji's line, in either unit: not clamped.
+            (pos(1, 6), Utf8, 10, false),
+            (pos(1, 4), Utf16, 10, false),
+        ];
+        for (p, encoding, byte, clamped) in cases {
             assert_eq!(
-                offset(&rope, pos(9, 0), encoding),
-                Offset {
-                    byte: 11,
-                    clamped: true
-                }
-            );
-            assert_eq!(
-                offset(&rope, pos(0, u32::MAX), encoding),
-                Offset {
-                    byte: 2,
-                    clamped: true
-                }
+                offset(&rope, p, encoding),
+                Offset { byte, clamped },
+                "{p:?} {encoding:?}"
             );
         }
-        assert_eq!(
-            offset(&rope, pos(1, 6), Utf8),
-            Offset {
-                byte: 10,
-                clamped: false
-            }
-        );
-        assert_eq!(
-            offset(&rope, pos(1, 4), Utf16),
-            Offset {
-                byte: 10,
-                clamped: false
-            }
-        );
         // Byte offsets past the end, or inside a char, map to a real position.
         assert_eq!(position(&rope, 999, Utf16), pos(2, 0));
         assert_eq!(position(&rope, 8, Utf16), pos(1, 2));
