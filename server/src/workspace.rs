@@ -124,6 +124,17 @@ pub struct LoadedPosting {
     /// As shown to the user.
     pub path: String,
     pub posting: Posting,
+    /// The posting's text as a rope, built on first use: the server maps diagnostics'
+    /// related places into it on every publication.
+    rope: std::sync::OnceLock<ropey::Rope>,
+}
+
+impl LoadedPosting {
+    /// The posting's text as a rope (an O(1) clone).
+    pub fn rope(&self) -> &ropey::Rope {
+        self.rope
+            .get_or_init(|| ropey::Rope::from_str(&self.posting.source))
+    }
 }
 
 /// Job postings read and parsed once per run (or per server session), by path.
@@ -151,6 +162,7 @@ impl Postings {
                 Ok(Arc::new(LoadedPosting {
                     path: display,
                     posting: Posting::parse(&text, format),
+                    rope: std::sync::OnceLock::new(),
                 }))
             })
             .clone()

@@ -16,7 +16,6 @@ use super::backend::Shared;
 use super::convert::{self, PostingFile};
 use super::session::{Analysis, Snapshot};
 use super::{ext, watch};
-use ropey::Rope;
 use std::sync::Arc;
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{MessageType, Uri};
@@ -125,6 +124,6 @@ fn posting_file(snap: &Snapshot, analysis: &Analysis) -> Option<PostingFile> {
     let uri = Uri::from_file_path(analysis.posting_path.as_deref()?)?;
     Some(PostingFile {
         uri,
-        rope: Rope::from_str(&posting.posting.source),
+        rope: posting.rope().clone(),
     })
 }
