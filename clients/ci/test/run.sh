@@ -55,9 +55,14 @@ mkdir -p "$repo/applications"
 git -C "$repo" init -q
 cp "$fixtures/resume.md" "$repo/applications/resume-acme.md"
 cp "$fixtures/README.md" "$repo/README.md"
+# try_hook: runs the hook on what is staged in $repo; sets rc and out.
+try_hook() {
+  rc=0
+  out=$(cd "$repo" && "$cache/venv/bin/pre-commit" try-repo "$hooks" hirelint 2>&1) || rc=$?
+}
+
 git -C "$repo" add applications/resume-acme.md README.md
-rc=0
-out=$(cd "$repo" && "$cache/venv/bin/pre-commit" try-repo "$hooks" hirelint 2>&1) || rc=$?
+try_hook
 # What hirelint itself reports for that resume (first diagnostic's position) must be in the output.
 first=$(cd "$repo" && "$bin" lint --format json applications/resume-acme.md |
   "$cache/venv/bin/python" -c 'import json,sys; d=json.load(sys.stdin)[0]; print("%s:%d:%d" % (d["path"], d["line"], d["column"]))') || true
@@ -70,8 +75,7 @@ fi
 git -C "$repo" rm -q --cached applications/resume-acme.md
 cp "$fixtures/cv-clean.md" "$repo/cv.md"
 git -C "$repo" add cv.md
-rc=0
-out=$(cd "$repo" && "$cache/venv/bin/pre-commit" try-repo "$hooks" hirelint 2>&1) || rc=$?
+try_hook
 if [ "$rc" -eq 0 ] && grep -Eq '^hirelint\.+Passed' <<<"$out"; then
   ok "pre-commit hook passes a clean staged cv.md"
 else
@@ -80,8 +84,7 @@ fi
 
 git -C "$repo" rm -q --cached cv.md
 git -C "$repo" add README.md
-rc=0
-out=$(cd "$repo" && "$cache/venv/bin/pre-commit" try-repo "$hooks" hirelint 2>&1) || rc=$?
+try_hook
 if [ "$rc" -eq 0 ] && grep -Eq '^hirelint\.+\(no files to check\)Skipped' <<<"$out"; then
   ok "pre-commit hook skips a commit with no resume in it"
 else
