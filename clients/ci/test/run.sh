@@ -1,21 +1,18 @@
 #!/usr/bin/env bash
 # Tests of the CI integrations with the real hirelint CLI:
 #   - .pre-commit-hooks.yaml, through `pre-commit try-repo` (pre-commit from PyPI, installed
-#     into /.cache/ci) on a scratch git repository: a resume with problems fails the commit,
+#     into .cache/ci) on a scratch git repository: a resume with problems fails the commit,
 #     a clean resume passes, a README.md is not linted;
 #   - action.yml: its shape (composite, each step's script exists), then its two steps run as
 #     GitHub would (GITHUB_ACTION_PATH, GITHUB_PATH, GITHUB_OUTPUT) on a scratch workspace:
 #     SARIF written, annotations printed, outputs set, the exit code honoured; and its
 #     install step built with cargo install, as on a runner without hirelint-path.
-# Environment: HIRELINT_BIN (default target/debug/hirelint), CI=true (no skipping).
+# Environment: HIRELINT_SERVER_PATH (default target/debug/hirelint), CI=true (no skipping).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../../.." && pwd)
-. "$root/clients/lib/common.sh"
-SUITE=ci LEFT=9
-cache=$root/.cache/ci
-bin=${HIRELINT_BIN:-$(target_dir)/debug/hirelint}
+. "$(dirname "$0")/../../lib/common.sh"
+suite ci 9
+bin=$(hirelint_bin)
 [ -x "$bin" ] || skip "CI integrations: no hirelint binary at $bin (cargo build -p hirelint)"
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 fixtures=$root/clients/fixtures
 passed=0
 failed=0
