@@ -77,7 +77,7 @@ hirelint_server_or_skip() {
     skip "no hirelint binary at $1 (build it with cargo build -p hirelint, or set HIRELINT_SERVER_PATH)"
   fi
   if ! "$1" server --help >/dev/null 2>&1; then
-    skip "$1 has no 'server' subcommand yet (the language server of issue 5), so the editor end-to-end tests cannot run"
+    skip "$1 does not answer 'server --help' (an old hirelint without the language server?), so the editor end-to-end tests cannot run"
   fi
 }
 
