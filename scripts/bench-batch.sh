@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
 cargo build --release -q -p hirelint
-bin=target/release/hirelint
+bin=${CARGO_TARGET_DIR:-target}/release/hirelint
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install valgrind)"; exit 2; }
 cargo build --release -q -p hirelint-rules --example lint_file
-bin=target/release/examples/lint_file
+bin=${CARGO_TARGET_DIR:-target}/release/examples/lint_file
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 file=${1:-}

@@ -168,7 +168,7 @@ def main():
     binary = args.binary
     if not binary:
         subprocess.run(["cargo", "build", "--release", "-q", "-p", "hirelint"], cwd=ROOT, check=True)
-        binary = str(ROOT / "target/release/hirelint")
+        binary = str(ROOT / os.environ.get("CARGO_TARGET_DIR", "target") / "release/hirelint")
 
     text = three_page_resume()
     client = Client(binary)

@@ -1,4 +1,16 @@
-# Shared by the client test scripts (sourced, not run).
+# Shared by the client test scripts (sourced, not run, as "$(dirname "$0")/../../lib/common.sh").
+
+# The repository root, whichever suite sources this file.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# suite NAME LEFT: the name on the summary line, the tests a skip leaves out, and $cache, the
+# suite's install folder (.cache/NAME at the repository root, ignored by git).
+suite() {
+  SUITE=$1 LEFT=$2
+  cache=$root/.cache/$1
+  mkdir -p "$cache"
+}
+
 # skip REASON: outside CI, say clearly what is skipped and why, and stop this test script
 # with success; under CI=true nothing may be skipped, so it fails instead.
 # A suite sets SUITE, PASSED (tests passed so far) and LEFT (tests the skip leaves out) so the
@@ -51,13 +63,21 @@ apt_install() {
   return 1
 }
 
+# hirelint_bin: the hirelint under test, as an absolute path (call it before any cd):
+# HIRELINT_SERVER_PATH, else Cargo's debug build.
+hirelint_bin() {
+  local bin=${HIRELINT_SERVER_PATH:-$(target_dir)/debug/hirelint} dir
+  dir=$(cd "$(dirname "$bin")" 2>/dev/null && pwd) && bin=$dir/$(basename "$bin")
+  echo "$bin"
+}
+
 # hirelint_server_or_skip BIN: BIN must answer `server --help` (the language server).
 hirelint_server_or_skip() {
   if [ ! -x "$1" ]; then
     skip "no hirelint binary at $1 (build it with cargo build -p hirelint, or set HIRELINT_SERVER_PATH)"
   fi
   if ! "$1" server --help >/dev/null 2>&1; then
-    skip "$1 has no 'server' subcommand yet (the language server of issue 5), so the editor end-to-end tests cannot run"
+    skip "$1 does not answer 'server --help' (an old hirelint without the language server?), so the editor end-to-end tests cannot run"
   fi
 }
 

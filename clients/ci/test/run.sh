@@ -1,21 +1,18 @@
 #!/usr/bin/env bash
 # Tests of the CI integrations with the real hirelint CLI:
 #   - .pre-commit-hooks.yaml, through `pre-commit try-repo` (pre-commit from PyPI, installed
-#     into /.cache/ci) on a scratch git repository: a resume with problems fails the commit,
+#     into .cache/ci) on a scratch git repository: a resume with problems fails the commit,
 #     a clean resume passes, a README.md is not linted;
 #   - action.yml: its shape (composite, each step's script exists), then its two steps run as
 #     GitHub would (GITHUB_ACTION_PATH, GITHUB_PATH, GITHUB_OUTPUT) on a scratch workspace:
 #     SARIF written, annotations printed, outputs set, the exit code honoured; and its
 #     install step built with cargo install, as on a runner without hirelint-path.
-# Environment: HIRELINT_BIN (default target/debug/hirelint), CI=true (no skipping).
+# Environment: HIRELINT_SERVER_PATH (default target/debug/hirelint), CI=true (no skipping).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../../.." && pwd)
-. "$root/clients/lib/common.sh"
-SUITE=ci LEFT=9
-cache=$root/.cache/ci
-bin=${HIRELINT_BIN:-$(target_dir)/debug/hirelint}
+. "$(dirname "$0")/../../lib/common.sh"
+suite ci 9
+bin=$(hirelint_bin)
 [ -x "$bin" ] || skip "CI integrations: no hirelint binary at $bin (cargo build -p hirelint)"
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 fixtures=$root/clients/fixtures
 passed=0
 failed=0
@@ -55,9 +52,14 @@ mkdir -p "$repo/applications"
 git -C "$repo" init -q
 cp "$fixtures/resume.md" "$repo/applications/resume-acme.md"
 cp "$fixtures/README.md" "$repo/README.md"
+# try_hook: runs the hook on what is staged in $repo; sets rc and out.
+try_hook() {
+  rc=0
+  out=$(cd "$repo" && "$cache/venv/bin/pre-commit" try-repo "$hooks" hirelint 2>&1) || rc=$?
+}
+
 git -C "$repo" add applications/resume-acme.md README.md
-rc=0
-out=$(cd "$repo" && "$cache/venv/bin/pre-commit" try-repo "$hooks" hirelint 2>&1) || rc=$?
+try_hook
 # What hirelint itself reports for that resume (first diagnostic's position) must be in the output.
 first=$(cd "$repo" && "$bin" lint --format json applications/resume-acme.md |
   "$cache/venv/bin/python" -c 'import json,sys; d=json.load(sys.stdin)[0]; print("%s:%d:%d" % (d["path"], d["line"], d["column"]))') || true
@@ -70,8 +72,7 @@ fi
 git -C "$repo" rm -q --cached applications/resume-acme.md
 cp "$fixtures/cv-clean.md" "$repo/cv.md"
 git -C "$repo" add cv.md
-rc=0
-out=$(cd "$repo" && "$cache/venv/bin/pre-commit" try-repo "$hooks" hirelint 2>&1) || rc=$?
+try_hook
 if [ "$rc" -eq 0 ] && grep -Eq '^hirelint\.+Passed' <<<"$out"; then
   ok "pre-commit hook passes a clean staged cv.md"
 else
@@ -80,8 +81,7 @@ fi
 
 git -C "$repo" rm -q --cached cv.md
 git -C "$repo" add README.md
-rc=0
-out=$(cd "$repo" && "$cache/venv/bin/pre-commit" try-repo "$hooks" hirelint 2>&1) || rc=$?
+try_hook
 if [ "$rc" -eq 0 ] && grep -Eq '^hirelint\.+\(no files to check\)Skipped' <<<"$out"; then
   ok "pre-commit hook skips a commit with no resume in it"
 else

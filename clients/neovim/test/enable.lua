@@ -9,16 +9,12 @@ local buf = H.open("resume.md")
 local client = H.wait_client(buf)
 H.check(client.root_dir == H.work, "root_dir should be the folder with .hirelint.toml, got " .. tostring(client.root_dir))
 H.log(("client %s attached, root %s, offset encoding %s"):format(client.name, client.root_dir, client.offset_encoding))
-local want = H.expected("resume.md")
-local diags = H.wait_diagnostics(buf, function(d)
-  return H.find(d, want.rule, want.lnum) ~= nil
-end)
+local want, diags, target = H.wait_expected(buf, "resume.md")
 H.log(("resume.md: %d diagnostics (the CLI: %d)"):format(#diags, want.count))
 for _, line in ipairs(H.describe(diags)) do
   H.log("  " .. line)
 end
 H.check(#diags == want.count, "the editor and the CLI disagree on the number of diagnostics")
-local target = H.find(diags, want.rule, want.lnum)
 H.check(target.col == want.col, ("%s should start at %d:%d, got %s"):format(want.rule, want.lnum + 1, want.col + 1, vim.inspect(target)))
 H.check(target.message == want.message, "message: " .. target.message)
 H.check(target.source == "hirelint", "source: " .. tostring(target.source))
@@ -39,19 +35,12 @@ H.check_quiet("README.md")
 
 local yaml = H.open("resume.yaml")
 H.wait_client(yaml)
-local ywant = H.expected("resume.yaml")
-local ydiags = H.wait_diagnostics(yaml, function(d)
-  return H.find(d, ywant.rule, ywant.lnum) ~= nil
-end)
-H.log(("resume.yaml (filetype %s): %d diagnostics, %s at %d:%d"):format(vim.bo[yaml].filetype, #ydiags, ywant.rule, ywant.lnum + 1, H.find(ydiags, ywant.rule, ywant.lnum).col + 1))
+local ywant, ydiags, ytarget = H.wait_expected(yaml, "resume.yaml")
+H.log(("resume.yaml (filetype %s): %d diagnostics, %s at %d:%d"):format(vim.bo[yaml].filetype, #ydiags, ywant.rule, ywant.lnum + 1, ytarget.col + 1))
 
 local json = H.open("resume.json")
 H.wait_client(json)
-local jwant = H.expected("resume.json")
-local jdiags = H.wait_diagnostics(json, function(d)
-  return H.find(d, jwant.rule, jwant.lnum) ~= nil
-end)
-local jtarget = H.find(jdiags, jwant.rule, jwant.lnum)
+local jwant, jdiags, jtarget = H.wait_expected(json, "resume.json")
 H.check(jtarget.col == jwant.col, "JSON column: " .. vim.inspect(jtarget))
 H.log(("resume.json (filetype %s): %d diagnostics, %s at %d:%d"):format(vim.bo[json].filetype, #jdiags, jwant.rule, jwant.lnum + 1, jtarget.col + 1))
 

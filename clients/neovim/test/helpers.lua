@@ -99,6 +99,16 @@ function H.find(diags, code, lnum)
   return nil
 end
 
+--- Waits until BUF has the diagnostic the CLI reports first for FILE (H.expected); returns
+--- what the CLI reports, BUF's diagnostics, and that diagnostic among them.
+function H.wait_expected(buf, file)
+  local want = H.expected(file)
+  local diags = H.wait_diagnostics(buf, function(d)
+    return H.find(d, want.rule, want.lnum) ~= nil
+  end)
+  return want, diags, H.find(diags, want.rule, want.lnum)
+end
+
 --- Asks for the quick fixes of a diagnostic, checks that one has this title, applies it with
 --- vim.lsp.buf.code_action (the path a user's mapping takes) and waits for the edit.
 function H.apply_fix(buf, diag, title)

