@@ -449,8 +449,7 @@ mod tests {
     use crate::document::Format;
     use crate::registry::RuleId;
     use crate::settings::Settings;
-    use crate::testing::{TODAY, assert_clean, flagged, messages};
-    use crate::{Input, lint};
+    use crate::testing::{TODAY, assert_clean, flagged, lint_with, messages};
 
     const R: RuleId = RuleId::ResumeTooLong;
 
@@ -580,31 +579,16 @@ mod tests {
     fn an_ongoing_role_without_today_allows_two_pages() {
         let doc = md(&["Jan 2020 – Present"], 40);
         let mut settings = Settings::only(&[R]);
-        let lint_with = |settings: &Settings| {
-            lint(&Input {
-                source: &doc,
-                format: Format::Markdown,
-                settings,
-                posting: None,
-            })
-            .diagnostics
-        };
-        assert!(lint_with(&settings).is_empty());
+        assert!(lint_with(&settings, Format::Markdown, &doc).is_empty());
         // Beyond two pages it reports, and says the years are a minimum.
         let long = md(&["Jan 2020 – Present", "2012 – 2019"], 40);
-        let d = lint(&Input {
-            source: &long,
-            format: Format::Markdown,
-            settings: &settings,
-            posting: None,
-        })
-        .diagnostics;
+        let d = lint_with(&settings, Format::Markdown, &long);
         assert_eq!(
             d[0].message,
             "Resume is about 3.4 pages for at least 7 years of experience; the US norm is two pages at most"
         );
         settings.today = Some(TODAY);
-        let d = lint_with(&settings);
+        let d = lint_with(&settings, Format::Markdown, &doc);
         assert_eq!(
             d[0].message,
             "Resume is about 1.7 pages for 6 years of experience; the US norm is one page under 10 years"
