@@ -406,13 +406,10 @@ fn experience(resume: &Resume, today: Option<YearMonth>) -> Experience {
         };
         let end = match &period.end {
             Some(End::Date(d)) => d.date.earliest(),
-            Some(End::Present(_) | End::Open) => match period.covers(today) {
-                Some((_, end)) => end,
-                None => {
-                    lower_bound = true;
-                    latest_written.unwrap_or(start)
-                }
-            },
+            Some(End::Present(_) | End::Open) => today.unwrap_or_else(|| {
+                lower_bound = true;
+                latest_written.unwrap_or(start)
+            }),
             None => start,
         };
         if end >= start {
