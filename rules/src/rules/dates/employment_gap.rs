@@ -1,4 +1,4 @@
-use super::{education_entries, section_kind, written};
+use super::{education_entries, written};
 use crate::document::dates::{End, Period, RoleDate, YearMonth};
 use crate::document::{Resume, SectionKind};
 use crate::rules::{Context, Rule, Sink, declare_rule};
@@ -99,7 +99,7 @@ impl Rule for EmploymentGap {
             .roles
             .iter()
             .enumerate()
-            .filter(|(_, r)| section_kind(resume, r) == Some(SectionKind::Experience))
+            .filter(|(_, r)| resume.role_section_kind(r) == Some(SectionKind::Experience))
             .filter_map(|(i, r)| span_of(i, &r.period))
             .collect();
         jobs.sort_by_key(|j| j.from);
@@ -209,7 +209,7 @@ fn filled_by_other_entry(resume: &Resume, from: YearMonth, to: YearMonth) -> boo
         .collect();
     let mut others = Vec::new();
     for r in &resume.roles {
-        match section_kind(resume, r) {
+        match resume.role_section_kind(r) {
             Some(SectionKind::Experience) => {}
             Some(SectionKind::Education) => studies.push(r.period.clone()),
             _ => others.push(r.period.clone()),

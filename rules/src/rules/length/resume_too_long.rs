@@ -372,11 +372,7 @@ impl Experience {
 /// The union of the periods of the roles in the experience section or, without one, of the
 /// roles in sections of other names ("Academic Positions") and in no section.
 fn experience(resume: &Resume, today: Option<YearMonth>) -> Experience {
-    let kind = |r: &Role| {
-        r.section
-            .and_then(|s| resume.sections.get(s))
-            .map(|s| s.kind)
-    };
+    let kind = |r: &Role| resume.role_section_kind(r);
     let mut roles: Vec<&Role> = resume
         .roles
         .iter()
