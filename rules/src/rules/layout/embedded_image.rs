@@ -278,8 +278,8 @@ mod tests {
         settings.market = market.to_owned();
         lint_with(&settings, format, text)
             .into_iter()
-        .map(|d| (d.rule, d.range.slice(text).to_owned()))
-        .collect()
+            .map(|d| (d.rule, d.range.slice(text).to_owned()))
+            .collect()
     }
 
     #[test]

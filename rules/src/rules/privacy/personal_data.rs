@@ -366,8 +366,8 @@ mod tests {
         settings.market = market.to_owned();
         lint_with(&settings, format, text)
             .into_iter()
-        .map(|d| d.message)
-        .collect()
+            .map(|d| d.message)
+            .collect()
     }
 
     #[test]
