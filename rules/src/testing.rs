@@ -17,12 +17,22 @@ pub const TODAY: YearMonth = YearMonth {
 
 /// The diagnostics of `rule` alone on `text`, in the month `TODAY`.
 pub fn diagnostics(rule: RuleId, format: Format, text: &str) -> Vec<Diagnostic> {
-    let mut settings = Settings::only(&[rule]);
+    lint_with(&only(&[rule]), format, text)
+}
+
+/// Settings that enable `rules` alone, in the month `TODAY`.
+pub fn only(rules: &[RuleId]) -> Settings {
+    let mut settings = Settings::only(rules);
     settings.today = Some(TODAY);
+    settings
+}
+
+/// The diagnostics on `text` under `settings`, without a posting.
+pub fn lint_with(settings: &Settings, format: Format, text: &str) -> Vec<Diagnostic> {
     lint(&Input {
         source: text,
         format,
-        settings: &settings,
+        settings,
         posting: None,
     })
     .diagnostics

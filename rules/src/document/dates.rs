@@ -871,19 +871,6 @@ impl Period {
         self.start.iter().chain(self.end_date())
     }
 
-    /// The months the role covers at the least: from the latest its start can mean to
-    /// the earliest its end can mean (`today` for a role that goes on). A single date
-    /// covers itself.
-    pub fn covers(&self, today: Option<YearMonth>) -> Option<(YearMonth, YearMonth)> {
-        let start = self.start.as_ref()?;
-        let end = match &self.end {
-            Some(End::Date(d)) => d.date.earliest(),
-            Some(End::Present(_) | End::Open) => today?,
-            None => start.date.earliest(),
-        };
-        Some((start.date.latest().min(end), end))
-    }
-
     /// The most recent month the role can reach, for ordering (ongoing roles first).
     pub fn recency(&self) -> Option<YearMonth> {
         match &self.end {
@@ -1011,8 +998,8 @@ mod tests {
         let p = period("2017");
         assert!(p.end.is_none());
         assert_eq!(
-            p.covers(None),
-            Some((YearMonth::new(2017, 1), YearMonth::new(2017, 1)))
+            p.start.as_ref().map(|d| d.date.earliest()),
+            Some(YearMonth::new(2017, 1))
         );
         let p = period("Since 2019");
         assert_eq!(p.start.as_ref().map(|d| d.date.year), Some(2019));

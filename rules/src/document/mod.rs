@@ -256,6 +256,13 @@ impl Resume {
         self.section_of(block).map(|s| s.kind)
     }
 
+    /// The kind of section a role sits in.
+    pub fn role_section_kind(&self, role: &Role) -> Option<SectionKind> {
+        role.section
+            .and_then(|i| self.sections.get(i))
+            .map(|s| s.kind)
+    }
+
     /// Bullets in sections that hold achievements (experience, projects, volunteer), or
     /// bullets under a role.
     pub fn achievement_bullets(&self) -> impl Iterator<Item = &Block> {

@@ -15,6 +15,7 @@ pub mod wording;
 use crate::data::{Data, PhraseMatch};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::document::Resume;
+use crate::document::dates::Period;
 use crate::posting::{Posting, PostingMatch};
 use crate::registry::RuleId;
 use crate::settings::Settings;
@@ -152,6 +153,8 @@ pub(crate) struct Cache<'a> {
     achievements: OnceCell<Vec<bool>>,
     /// Per block: a duty with no outcome (see `duty_not_achievement`).
     unmet_duties: OnceCell<Vec<bool>>,
+    /// The education entries of a YAML / JSON resume (see `dates::education_entries`).
+    education: OnceCell<Vec<(usize, Period)>>,
     /// The words of each block, tokenized on first use.
     tokens: OnceCell<Vec<OnceCell<Vec<Tok<'a>>>>>,
     /// The buzzwords, fillers and technology names of each block, found on first use.
@@ -202,6 +205,15 @@ impl<'a> Context<'a> {
     /// them, personal-data the photos among them.
     pub(crate) fn images(&self) -> &[Image] {
         self.cache.images.get_or_init(|| images(self))
+    }
+
+    /// The education entries of a YAML / JSON resume, with their section index (see
+    /// `dates::education_entries`): `employment-gap` and `not-reverse-chronological` read
+    /// them.
+    pub(crate) fn education_entries(&self) -> &[(usize, Period)] {
+        self.cache
+            .education
+            .get_or_init(|| dates::education_entries(self.resume))
     }
 
     /// Whether the block at `index` in `resume.blocks` is an achievement bullet (see

@@ -593,7 +593,7 @@ fn fresh_affiliations_are_not_jobs() {
     let kinds: Vec<Option<SectionKind>> = r
         .roles
         .iter()
-        .map(|role| role.section.and_then(|i| r.sections.get(i)).map(|s| s.kind))
+        .map(|role| r.role_section_kind(role))
         .collect();
     assert_eq!(kinds, [Some(SectionKind::Experience), None]);
 }

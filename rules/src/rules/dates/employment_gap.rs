@@ -1,4 +1,4 @@
-use super::{education_entries, section_kind, written};
+use super::written;
 use crate::document::dates::{End, Period, RoleDate, YearMonth};
 use crate::document::{Resume, SectionKind};
 use crate::rules::{Context, Rule, Sink, declare_rule};
@@ -99,7 +99,7 @@ impl Rule for EmploymentGap {
             .roles
             .iter()
             .enumerate()
-            .filter(|(_, r)| section_kind(resume, r) == Some(SectionKind::Experience))
+            .filter(|(_, r)| resume.role_section_kind(r) == Some(SectionKind::Experience))
             .filter_map(|(i, r)| span_of(i, &r.period))
             .collect();
         jobs.sort_by_key(|j| j.from);
@@ -181,7 +181,7 @@ fn explained(cx: &Context<'_>, before: &Span<'_>, after: &Span<'_>, until: YearM
     words
         || is_student_job(resume, before.index)
         || is_student_job(resume, after.index)
-        || filled_by_other_entry(resume, until, after.from)
+        || filled_by_other_entry(cx, until, after.from)
 }
 
 /// An internship, a co-op or a summer job: the months around it are school.
@@ -201,24 +201,30 @@ fn is_student_job(resume: &Resume, index: usize) -> bool {
 /// Another dated entry lies in the gap: a degree that covers part of it, or a volunteer
 /// role or a project that starts or ends inside it (one that merely goes on through the
 /// gap, alongside the jobs, explains nothing).
-fn filled_by_other_entry(resume: &Resume, from: YearMonth, to: YearMonth) -> bool {
+fn filled_by_other_entry(cx: &Context<'_>, from: YearMonth, to: YearMonth) -> bool {
+    let resume = cx.resume;
     let inside = |m: YearMonth| from < m && m < to;
-    let mut studies: Vec<Period> = education_entries(resume)
-        .into_iter()
+    let periods_in = |education: bool| {
+        resume
+            .roles
+            .iter()
+            .filter(move |r| match resume.role_section_kind(r) {
+                Some(SectionKind::Experience) => false,
+                Some(SectionKind::Education) => education,
+                _ => !education,
+            })
+            .map(|r| &r.period)
+    };
+    let mut studies = cx
+        .education_entries()
+        .iter()
         .map(|(_, p)| p)
-        .collect();
-    let mut others = Vec::new();
-    for r in &resume.roles {
-        match section_kind(resume, r) {
-            Some(SectionKind::Experience) => {}
-            Some(SectionKind::Education) => studies.push(r.period.clone()),
-            _ => others.push(r.period.clone()),
-        }
-    }
-    studies.iter().any(|p| {
+        .chain(periods_in(true));
+    let mut others = periods_in(false);
+    studies.any(|p| {
         // Overlaps the gap's months (strictly between `from` and `to`).
         span_of(0, p).is_some_and(|s| s.from < to && s.to.is_none_or(|end| end > from))
-    }) || others.iter().any(|p| {
+    }) || others.any(|p| {
         // A date that may fall inside ("2018" for a gap from April to December) counts.
         let may_be_inside = |d: &RoleDate| {
             inside(d.date.earliest())

@@ -1,4 +1,4 @@
-use super::{says_expected, section_kind, written};
+use super::{says_expected, written};
 use crate::document::SectionKind;
 use crate::document::dates::YearMonth;
 use crate::rules::{Context, Rule, Sink, declare_rule};
@@ -59,7 +59,7 @@ impl Rule for FutureDate {
             return;
         };
         for (index, role) in cx.resume.roles.iter().enumerate() {
-            let counted = section_kind(cx.resume, role).is_some_and(|k| {
+            let counted = cx.resume.role_section_kind(role).is_some_and(|k| {
                 matches!(
                     k,
                     SectionKind::Experience | SectionKind::Volunteer | SectionKind::Projects

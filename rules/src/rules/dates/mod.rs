@@ -17,13 +17,6 @@ use crate::document::dates::{Period, RoleDate};
 use crate::document::{Block, BlockKind, Resume, Role, SectionKind, Text};
 use crate::span::TextRange;
 
-/// The kind of section a role sits in.
-pub(crate) fn section_kind(resume: &Resume, role: &Role) -> Option<SectionKind> {
-    role.section
-        .and_then(|i| resume.sections.get(i))
-        .map(|s| s.kind)
-}
-
 /// A role's dates as written, for messages: the date range of a Markdown role line, or
 /// the start and end fields of a YAML / JSON entry ("2020-01 – 2021-03").
 pub(crate) fn label(role: &Role) -> String {

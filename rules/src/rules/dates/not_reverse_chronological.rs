@@ -1,4 +1,4 @@
-use super::{dates_range, education_entries, label, written};
+use super::{dates_range, label, written};
 use crate::document::dates::{Date, End, Period};
 use crate::document::{Role, SectionKind};
 use crate::rules::{Context, Rule, Sink, declare_rule};
@@ -67,7 +67,7 @@ struct Item {
 
 impl Rule for NotReverseChronological {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink) {
-        let education = education_entries(cx.resume);
+        let education = cx.education_entries();
         for (index, section) in cx.resume.sections.iter().enumerate() {
             if !matches!(
                 section.kind,

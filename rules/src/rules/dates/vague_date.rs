@@ -1,4 +1,3 @@
-use super::section_kind;
 use crate::document::dates::{missing_start, month_without_year};
 use crate::document::{BlockKind, Format, SectionKind, Text};
 use crate::rules::{Context, Rule, Sink, declare_rule};
@@ -57,7 +56,7 @@ impl Rule for VagueDate {
                 continue;
             }
             let is_job = matches!(
-                section_kind(cx.resume, role),
+                cx.resume.role_section_kind(role),
                 Some(SectionKind::Experience | SectionKind::Volunteer)
             );
             if structured {

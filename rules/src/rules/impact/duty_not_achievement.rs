@@ -252,9 +252,7 @@ mod tests {
     use crate::diagnostic::Diagnostic;
     use crate::document::Format;
     use crate::registry::RuleId;
-    use crate::settings::Settings;
-    use crate::testing::{TODAY, assert_clean, flagged, messages};
-    use crate::{Input, lint};
+    use crate::testing::{assert_clean, flagged, lint_with, messages, only};
 
     const R: RuleId = RuleId::DutyNotAchievement;
 
@@ -398,15 +396,7 @@ mod tests {
     }
 
     fn with_rules(rules: &[RuleId], format: Format, text: &str) -> Vec<Diagnostic> {
-        let mut settings = Settings::only(rules);
-        settings.today = Some(TODAY);
-        lint(&Input {
-            source: text,
-            format,
-            settings: &settings,
-            posting: None,
-        })
-        .diagnostics
+        lint_with(&only(rules), format, text)
     }
 
     #[test]

@@ -268,8 +268,7 @@ mod tests {
     use super::*;
     use crate::registry::RuleId;
     use crate::settings::Settings;
-    use crate::testing::{assert_clean, flagged, messages};
-    use crate::{Input, lint};
+    use crate::testing::{assert_clean, flagged, lint_with, messages};
 
     const RULE: RuleId = RuleId::EmbeddedImage;
     const MD: Format = Format::Markdown;
@@ -277,16 +276,10 @@ mod tests {
     fn with_personal_data(format: Format, text: &str, market: &str) -> Vec<(RuleId, String)> {
         let mut settings = Settings::only(&[RULE, RuleId::PersonalData]);
         settings.market = market.to_owned();
-        lint(&Input {
-            source: text,
-            format,
-            settings: &settings,
-            posting: None,
-        })
-        .diagnostics
-        .into_iter()
-        .map(|d| (d.rule, d.range.slice(text).to_owned()))
-        .collect()
+        lint_with(&settings, format, text)
+            .into_iter()
+            .map(|d| (d.rule, d.range.slice(text).to_owned()))
+            .collect()
     }
 
     #[test]

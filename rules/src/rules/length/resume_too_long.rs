@@ -372,11 +372,7 @@ impl Experience {
 /// The union of the periods of the roles in the experience section or, without one, of the
 /// roles in sections of other names ("Academic Positions") and in no section.
 fn experience(resume: &Resume, today: Option<YearMonth>) -> Experience {
-    let kind = |r: &Role| {
-        r.section
-            .and_then(|s| resume.sections.get(s))
-            .map(|s| s.kind)
-    };
+    let kind = |r: &Role| resume.role_section_kind(r);
     let mut roles: Vec<&Role> = resume
         .roles
         .iter()
@@ -406,13 +402,10 @@ fn experience(resume: &Resume, today: Option<YearMonth>) -> Experience {
         };
         let end = match &period.end {
             Some(End::Date(d)) => d.date.earliest(),
-            Some(End::Present(_) | End::Open) => match period.covers(today) {
-                Some((_, end)) => end,
-                None => {
-                    lower_bound = true;
-                    latest_written.unwrap_or(start)
-                }
-            },
+            Some(End::Present(_) | End::Open) => today.unwrap_or_else(|| {
+                lower_bound = true;
+                latest_written.unwrap_or(start)
+            }),
             None => start,
         };
         if end >= start {
@@ -449,8 +442,7 @@ mod tests {
     use crate::document::Format;
     use crate::registry::RuleId;
     use crate::settings::Settings;
-    use crate::testing::{TODAY, assert_clean, flagged, messages};
-    use crate::{Input, lint};
+    use crate::testing::{TODAY, assert_clean, flagged, lint_with, messages};
 
     const R: RuleId = RuleId::ResumeTooLong;
 
@@ -580,31 +572,16 @@ mod tests {
     fn an_ongoing_role_without_today_allows_two_pages() {
         let doc = md(&["Jan 2020 – Present"], 40);
         let mut settings = Settings::only(&[R]);
-        let lint_with = |settings: &Settings| {
-            lint(&Input {
-                source: &doc,
-                format: Format::Markdown,
-                settings,
-                posting: None,
-            })
-            .diagnostics
-        };
-        assert!(lint_with(&settings).is_empty());
+        assert!(lint_with(&settings, Format::Markdown, &doc).is_empty());
         // Beyond two pages it reports, and says the years are a minimum.
         let long = md(&["Jan 2020 – Present", "2012 – 2019"], 40);
-        let d = lint(&Input {
-            source: &long,
-            format: Format::Markdown,
-            settings: &settings,
-            posting: None,
-        })
-        .diagnostics;
+        let d = lint_with(&settings, Format::Markdown, &long);
         assert_eq!(
             d[0].message,
             "Resume is about 3.4 pages for at least 7 years of experience; the US norm is two pages at most"
         );
         settings.today = Some(TODAY);
-        let d = lint_with(&settings);
+        let d = lint_with(&settings, Format::Markdown, &doc);
         assert_eq!(
             d[0].message,
             "Resume is about 1.7 pages for 6 years of experience; the US norm is one page under 10 years"

@@ -356,8 +356,7 @@ mod tests {
         }
     }
     use crate::settings::Settings;
-    use crate::testing::{assert_clean, flagged, messages};
-    use crate::{Input, lint};
+    use crate::testing::{assert_clean, flagged, lint_with, messages};
 
     const RULE: RuleId = RuleId::PersonalData;
     const MD: Format = Format::Markdown;
@@ -365,16 +364,10 @@ mod tests {
     fn in_market(format: Format, text: &str, market: &str) -> Vec<String> {
         let mut settings = Settings::only(&[RULE]);
         settings.market = market.to_owned();
-        lint(&Input {
-            source: text,
-            format,
-            settings: &settings,
-            posting: None,
-        })
-        .diagnostics
-        .into_iter()
-        .map(|d| d.message)
-        .collect()
+        lint_with(&settings, format, text)
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
     }
 
     #[test]

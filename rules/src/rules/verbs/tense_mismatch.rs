@@ -284,17 +284,13 @@ impl Rule for TenseMismatch {
     }
 }
 
-/// The role's dates end in a date, before today's month when it is known. Read from the
-/// period alone: `Role::is_current` also holds for a structured entry whose one date
-/// field holds a whole range (RenderCV `date: 2019 – 2021`), which has ended.
+/// The role's dates end in a date, before today's month when it is known. Not the
+/// negation of `Role::is_current`: a role with a start and no end ("2020") is neither
+/// current nor known to have ended.
 fn has_ended(role: &Role, today: Option<YearMonth>) -> bool {
-    if role.period.is_ongoing() {
-        return false;
-    }
-    let Some(end) = role.period.end_date() else {
-        return false;
-    };
-    today.is_none_or(|today| end.date.latest() < today)
+    role.period
+        .end_date()
+        .is_some_and(|end| today.is_none_or(|today| end.date.latest() < today))
 }
 
 /// A base or third-person form that is not also a past form ("cut", "found", "read").
