@@ -1,7 +1,7 @@
 //! Matching a posting's keywords in a resume, and the match score.
 
 use super::tokens::{Word, words_lowered};
-use super::{Importance, Posting};
+use super::{Importance, NearForm, Posting};
 use crate::data::SkillCategory;
 use crate::document::{BlockKind, Resume, SectionKind};
 use crate::span::TextRange;
@@ -362,21 +362,10 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
     }
 
     // Near misses, for single-word keywords still not found.
-    #[allow(clippy::type_complexity)]
-    let unmatched: Vec<(usize, &str, usize, Option<char>, Option<[u8; 26]>)> = posting
-        .keywords
+    let unmatched: Vec<&NearForm> = posting
+        .near_forms
         .iter()
-        .enumerate()
-        .filter(|(k, _)| hits.get(*k).is_some_and(Vec::is_empty))
-        .flat_map(|(k, kw)| {
-            kw.forms
-                .iter()
-                .filter(|f| f.words.len() == 1)
-                .filter_map(move |f| f.words.first().map(|w| (k, w.as_str())))
-        })
-        .filter(|(_, w)| w.chars().all(char::is_alphabetic))
-        .map(|(k, w)| (k, w, w.chars().count(), w.chars().next(), letters(w)))
-        .filter(|&(_, _, len, _, _)| len >= 6)
+        .filter(|n| hits.get(n.keyword).is_some_and(Vec::is_empty))
         .collect();
     if !unmatched.is_empty() {
         for (b, bw) in blocks.iter().enumerate() {
@@ -390,17 +379,16 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
                     continue;
                 }
                 let mut counts = None;
-                for (k, form, form_len, form_first, form_letters) in &unmatched {
-                    let (k, form_len) = (*k, *form_len);
+                for near in &unmatched {
+                    let (k, form, form_len) = (near.keyword, near.word.as_str(), near.len);
                     let allowed = if form_len >= TWO_EDITS_FROM { 2 } else { 1 };
-                    if *form_first != first || form_len.abs_diff(len) > allowed || *form == w.lower
-                    {
+                    if near.first != first || form_len.abs_diff(len) > allowed || form == w.lower {
                         continue;
                     }
                     // Each edit changes at most two letter counts: a cheap bound before the
                     // distance itself.
                     let word_letters = counts.get_or_insert_with(|| letters(&w.lower));
-                    if let (Some(a), Some(b)) = (form_letters, word_letters.as_ref()) {
+                    if let (Some(a), Some(b)) = (&near.letters, word_letters.as_ref()) {
                         let diff: u32 = a
                             .iter()
                             .zip(b)
@@ -464,7 +452,7 @@ pub fn match_resume(posting: &Posting, resume: &Resume) -> PostingMatch {
 }
 
 /// How many of each letter a-z a lowercase ASCII word has; `None` for other words.
-fn letters(word: &str) -> Option<[u8; 26]> {
+pub(super) fn letters(word: &str) -> Option<[u8; 26]> {
     let mut counts = [0u8; 26];
     for b in word.bytes() {
         let slot = counts.get_mut(usize::from(b.checked_sub(b'a')?))?;

@@ -124,6 +124,21 @@ pub struct Posting {
     /// with to be stemmed (the stem less its last letter, three letters at least:
     /// "deplo" for "deploy"), and the keywords of its forms.
     stem_leads: Vec<StemLead>,
+    /// The one-word, all-letter forms of six letters or more, in keyword order: the
+    /// candidates for a near miss, with what the resume's words are compared against.
+    near_forms: Vec<NearForm>,
+}
+
+/// See `Posting::near_forms`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NearForm {
+    pub(crate) keyword: usize,
+    pub(crate) word: String,
+    /// Its length in characters.
+    pub(crate) len: usize,
+    pub(crate) first: Option<char>,
+    /// Its letter counts (see `matching::letters`).
+    pub(crate) letters: Option<[u8; 26]>,
 }
 
 /// See `Posting::stem_leads`.
@@ -172,6 +187,18 @@ impl Posting {
                     }
                     if let Some(bits) = self.first_words.get_mut(usize::from(b)) {
                         *bits |= 1 << first.len().min(63);
+                    }
+                }
+                if let [word] = form.words.as_slice() {
+                    let len = word.chars().count();
+                    if len >= 6 && word.chars().all(char::is_alphabetic) {
+                        self.near_forms.push(NearForm {
+                            keyword: k,
+                            word: word.clone(),
+                            len,
+                            first: word.chars().next(),
+                            letters: matching::letters(word),
+                        });
                     }
                 }
                 let stemmable = !form.exact_case

@@ -13,6 +13,13 @@ declare_rule! {
     /// infos. A requirement with alternatives ("Kubernetes or Nomad") is reported once, and
     /// only when the resume names none of them.
     ///
+    /// The posting is plain text, Markdown, or the JSON Resume job schema in JSON or YAML.
+    /// It is named by `--posting FILE`, else by `posting: FILE` in the resume's front
+    /// matter, else by `posting = "FILE"` in `.hirelint.toml`. `hirelint match` lists every
+    /// keyword with how it was found and prints the match score (0-100): each requirement
+    /// counts once (a group of alternatives once), a must-have three times a nice-to-have,
+    /// and a keyword found only in a skills list earns three quarters of its credit.
+    ///
     /// ## Why is this bad?
     /// An applicant tracking system ranks resumes by the posting's keywords, and a
     /// recruiter scans for them. The US resume guide asks you to tailor the resume to
