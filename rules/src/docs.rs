@@ -1,7 +1,7 @@
 //! The rule reference as Markdown: `docs/rules.md`, `hirelint rules --format markdown`.
 
 use crate::registry::ALL_RULES;
-use crate::rules::Category;
+use crate::rules::{Category, DocLine};
 use std::fmt::Write;
 
 /// The rule table, then each rule's doc, in registry order.
@@ -35,13 +35,11 @@ pub fn rules_markdown() -> String {
                 m.fix.as_str()
             );
             // Rule docs use `##` headings; nest them under the rule's `###`.
-            for line in m.doc.lines() {
-                let line = line.strip_prefix(' ').unwrap_or(line);
-                if let Some(h) = line.strip_prefix("## ") {
-                    let _ = writeln!(out, "#### {h}");
-                } else {
-                    let _ = writeln!(out, "{line}");
-                }
+            for line in m.doc_lines() {
+                let _ = match line {
+                    DocLine::Heading(h) => writeln!(out, "#### {h}"),
+                    DocLine::Text(text) => writeln!(out, "{text}"),
+                };
             }
         }
     }

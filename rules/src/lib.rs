@@ -38,7 +38,7 @@ pub use document::{Format, Resume, detect_format, looks_like_resume};
 pub use fix::{Fixed, MAX_FIX_PASSES, apply_fixes, fix_until_stable};
 pub use posting::{Posting, PostingFormat, PostingMatch};
 pub use registry::{ALL_RULES, RuleId, UnknownRule};
-pub use rules::{Category, FixAvailability, RuleMeta};
+pub use rules::{Category, DocLine, FixAvailability, RuleMeta};
 pub use settings::{RuleLevel, Settings};
 pub use span::TextRange;
 

@@ -108,7 +108,50 @@ pub struct RuleMeta {
     pub file: &'static str,
 }
 
+/// One line of a rule's doc, as `RuleMeta::doc_lines` reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocLine<'a> {
+    /// A `## ` section heading of the doc (not one inside a fenced example): its title.
+    Heading(&'a str),
+    /// Any other line, fences and example text included.
+    Text(&'a str),
+}
+
 impl RuleMeta {
+    /// The doc comment line by line, without the space `///` leaves at the start of each
+    /// line. A `## ` line inside a fenced example ("## Skills" of a sample resume) is the
+    /// example's text, not a section of the doc. Every face (explain, docs/rules.md,
+    /// SARIF, hover) reads the doc through this.
+    pub fn doc_lines(&self) -> impl Iterator<Item = DocLine<'static>> {
+        let mut in_fence = false;
+        self.doc.lines().map(move |line| {
+            let line = line.strip_prefix(' ').unwrap_or(line);
+            if line.trim_start().starts_with("```") {
+                in_fence = !in_fence;
+            }
+            match line.strip_prefix("## ") {
+                Some(title) if !in_fence => DocLine::Heading(title.trim()),
+                _ => DocLine::Text(line),
+            }
+        })
+    }
+
+    /// The doc as Markdown text, without the leading spaces of `///` comments.
+    pub fn doc_text(&self) -> String {
+        let mut out = String::with_capacity(self.doc.len());
+        for line in self.doc_lines() {
+            match line {
+                DocLine::Heading(title) => {
+                    out.push_str("## ");
+                    out.push_str(title);
+                }
+                DocLine::Text(text) => out.push_str(text),
+            }
+            out.push('\n');
+        }
+        out.trim().to_owned()
+    }
+
     /// The first sentence of "What it does", on one line, for listings.
     pub fn summary(&self) -> String {
         let body = self
@@ -377,3 +420,32 @@ macro_rules! declare_rule {
     };
 }
 pub(crate) use declare_rule;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_lines_strip_the_comment_space_and_keep_example_headings() {
+        let meta = RuleMeta {
+            doc: " ## What it does\n Flags things.\n\n ## Example\n ```markdown\n ## Skills\n ```\n",
+            ..*crate::RuleId::WeakOpener.meta()
+        };
+        assert_eq!(
+            meta.doc_lines().collect::<Vec<_>>(),
+            [
+                DocLine::Heading("What it does"),
+                DocLine::Text("Flags things."),
+                DocLine::Text(""),
+                DocLine::Heading("Example"),
+                DocLine::Text("```markdown"),
+                DocLine::Text("## Skills"),
+                DocLine::Text("```"),
+            ]
+        );
+        assert_eq!(
+            meta.doc_text(),
+            "## What it does\nFlags things.\n\n## Example\n```markdown\n## Skills\n```"
+        );
+    }
+}

@@ -24,7 +24,7 @@ pub fn run(args: &ExplainArgs) -> ExitStatus {
         meta.category,
         meta.default_severity,
         meta.fix.as_str(),
-        meta.doc.trim()
+        meta.doc_text()
     );
     match write_stdout(text.as_bytes()) {
         Ok(()) => ExitStatus::Success,

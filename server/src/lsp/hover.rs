@@ -5,8 +5,8 @@
 use super::position;
 use super::session::Snapshot;
 use crate::line_index::LineIndex;
-use hirelint_rules::RuleId;
 use hirelint_rules::posting::{Importance, KeywordMatch, MatchKind, Status};
+use hirelint_rules::{DocLine, RuleId};
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 /// The doc sections a hover shows, in order.
@@ -111,25 +111,21 @@ pub fn rule_markdown(rule: RuleId, message: &str) -> String {
     let meta = rule.meta();
     let mut out = format!("**{}** ({}): {message}\n", meta.id, meta.category);
     let mut keep = false;
-    let mut in_fence = false;
-    for line in meta.doc.lines() {
-        let line = line.strip_prefix(' ').unwrap_or(line);
-        if line.trim_start().starts_with("```") {
-            in_fence = !in_fence;
-        }
-        // A heading inside a fenced example ("## Skills" in a resume) is the example's.
-        if let Some(heading) = line.strip_prefix("## ").filter(|_| !in_fence) {
-            keep = SECTIONS.contains(&heading.trim());
-            if keep {
-                out.push_str("\n### ");
-                out.push_str(heading.trim());
+    for line in meta.doc_lines() {
+        match line {
+            DocLine::Heading(heading) => {
+                keep = SECTIONS.contains(&heading);
+                if keep {
+                    out.push_str("\n### ");
+                    out.push_str(heading);
+                    out.push('\n');
+                }
+            }
+            DocLine::Text(text) if keep => {
+                out.push_str(text);
                 out.push('\n');
             }
-            continue;
-        }
-        if keep {
-            out.push_str(line);
-            out.push('\n');
+            DocLine::Text(_) => {}
         }
     }
     out.trim_end().to_owned()

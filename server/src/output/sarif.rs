@@ -51,11 +51,12 @@ pub fn render(files: &[FileReport]) -> String {
         .iter()
         .map(|rule| {
             let meta = rule.meta();
+            let doc = meta.doc_text();
             json!({
                 "id": meta.id,
                 "shortDescription": { "text": meta.summary() },
-                "fullDescription": { "text": meta.doc.trim() },
-                "help": { "text": meta.doc.trim(), "markdown": meta.doc.trim() },
+                "fullDescription": { "text": doc },
+                "help": { "text": doc, "markdown": doc },
                 "defaultConfiguration": { "level": level(meta.default_severity) },
                 "properties": { "category": meta.category.as_str(), "fix": meta.fix.as_str() },
             })
