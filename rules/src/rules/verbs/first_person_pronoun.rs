@@ -1,7 +1,9 @@
+use crate::data::Tense;
 use crate::diagnostic::{Edit, Fix};
 use crate::document::{BlockKind, SectionKind};
 use crate::matchers::capitalize;
-use crate::rules::verbs::weak_opener::Tok;
+use crate::registry::RuleId;
+use crate::rules::verbs::weak_opener::{Tok, find, in_scope};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -11,6 +13,9 @@ declare_rule! {
     /// bullet or sentence. Names, contact fields, headings, role lines and references (written
     /// by someone else) are not checked, nor links, nor text in double quotes (a talk or paper title). A Roman numeral "I" ("Engineer I",
     /// "Phase I", "Calculus I and II") is not a pronoun.
+    ///
+    /// An "I" that opens a bullet's weak opener ("I worked on") is left to `weak-opener`
+    /// when that rule is on: its fix rewrites the whole opener, the "I" included.
     ///
     /// ## Why is this bad?
     /// US resumes are written in the implied first person: "Led the team", not "I led the
@@ -138,7 +143,7 @@ impl Rule for FirstPersonPronoun {
                     "We" | "we" => opens,
                     _ => false,
                 };
-                if !pronoun {
+                if !pronoun || opens_weak_opener(cx, index, text, toks, i) {
                     continue;
                 }
                 let range = block.text.source_range(tok.start..tok.end);
@@ -169,6 +174,27 @@ impl Rule for FirstPersonPronoun {
             }
         }
     }
+}
+
+/// Whether the pronoun at token `i` opens a bullet's weak opener that `weak-opener`
+/// reports ("I worked on"): its fix rewrites the whole opener, "I" included, so a second
+/// diagnostic on the same word would say less than the first.
+fn opens_weak_opener(
+    cx: &Context<'_>,
+    index: usize,
+    text: &str,
+    toks: &[Tok<'_>],
+    i: usize,
+) -> bool {
+    let Some(block) = cx.resume.blocks.get(index) else {
+        return false;
+    };
+    i == 0
+        && block.kind == BlockKind::Bullet
+        && cx.settings.is_enabled(RuleId::WeakOpener)
+        && in_scope(cx.resume, block)
+        && !cx.duty_claims(index)
+        && find(&cx.data().verbs, text, toks, 0, Tense::Past).is_some()
 }
 
 /// Whether token `i` opens the block or a sentence.
@@ -261,6 +287,28 @@ mod tests {
     use crate::testing::{apply_fix, assert_clean, fix_titles, flagged, messages};
 
     const R: RuleId = RuleId::FirstPersonPronoun;
+
+    #[test]
+    fn an_i_that_opens_a_weak_opener_is_weak_openers() {
+        // "I worked on": weak-opener reports the phrase and its fix drops the "I".
+        let settings = crate::testing::only(&[R, RuleId::WeakOpener]);
+        let doc = "## Experience\n\n- I worked on various internal tools\n- I led a team of 4 that shipped 3 apps\n";
+        let found: Vec<(RuleId, &str)> =
+            crate::testing::lint_with(&settings, Format::Markdown, doc)
+                .iter()
+                .map(|d| (d.rule, d.range.slice(doc)))
+                .collect();
+        assert_eq!(found, [(RuleId::WeakOpener, "I worked on"), (R, "I")]);
+        // With weak-opener off, the pronoun is still reported.
+        assert_eq!(
+            flagged(
+                R,
+                Format::Markdown,
+                "## Experience\n\n- I worked on various internal tools\n"
+            ),
+            ["I"]
+        );
+    }
 
     fn md(bullet: &str) -> String {
         format!("# Experience\n\n**Analyst**, Acme | 2019 – 2022\n\n- {bullet}\n")
